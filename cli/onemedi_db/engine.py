@@ -1,0 +1,356 @@
+"""Deploy, revert and verify plan changes, recording them in sqitch's registry.
+
+yoyo-migrations runs each change: the plan becomes yoyo `Migration`s whose steps are the
+change's statements followed by its registry rows, applied by yoyo's psycopg 3 backend in one
+transaction. yoyo's own bookkeeping (its migration, log, version and lock tables) is never
+created: the sqitch registry is the only record, and sqitch's advisory lock the only lock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from yoyo.backends.core.postgresql import PostgresqlPsycopgBackend
+from yoyo.connections import parse_uri
+from yoyo.migrations import Migration, MigrationStep
+
+from . import standin
+from .config import Project, Target
+from .errors import (
+    LockTimeout,
+    OnemediError,
+    PlanError,
+    RegistryError,
+    ScriptFailed,
+    TargetUnreachable,
+    VerifyFailed,
+)
+from .plan import Change, Plan
+from .registry import ADVISORY_LOCK_KEY, Deployed, Person, Registry, committer
+from .scripts import Script, Statement, read_script
+
+Reporter = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+# -- connections ------------------------------------------------------------------------------
+class _Backend(PostgresqlPsycopgBackend):
+    """yoyo's psycopg 3 backend on an already-open connection, with no yoyo tables."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:  # noqa: D107
+        self._given = conn
+        super().__init__(parse_uri("postgresql+psycopg://localhost/unused"), "unused")
+
+    def connect(self, dburi: Any) -> psycopg.Connection[Any]:
+        return self._given
+
+
+def connect(target: Target, create: bool = False, report: Reporter = _quiet) -> psycopg.Connection[Any]:
+    """Open an autocommit connection; with `create`, create a missing default database."""
+    try:
+        return psycopg.connect(target.conninfo, autocommit=True, application_name="onemedi-db")
+    except psycopg.OperationalError as exc:
+        message = str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)
+        if create and "does not exist" in message and target.origin == "default":
+            _create_database(target)
+            report(f"Created database {target.dbname} (it did not exist)")
+            return psycopg.connect(target.conninfo, autocommit=True, application_name="onemedi-db")
+        raise TargetUnreachable(
+            f"cannot connect to {target.display()} ({target.origin}): {message}",
+            hint="check that PostgreSQL is running and the URL is right; "
+            "`make deploy` creates the local default database",
+        ) from None
+
+
+def _create_database(target: Target) -> None:
+    info = psycopg.conninfo.conninfo_to_dict(target.conninfo)
+    info["dbname"] = "postgres"
+    with psycopg.connect(psycopg.conninfo.make_conninfo(**info), autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(target.dbname)))
+
+
+# -- the run ------------------------------------------------------------------------------------
+@dataclass
+class Outcome:
+    deployed: list[str] = field(default_factory=list)
+    reverted: list[str] = field(default_factory=list)
+    message: str = ""
+
+
+class Engine:
+    """One command's session against one target: connection, lock, registry, plan."""
+
+    def __init__(
+        self, project: Project, plan: Plan, conn: psycopg.Connection[Any],
+        report: Reporter = _quiet,
+    ) -> None:
+        self.project = project
+        self.plan = plan
+        self.conn = conn
+        self.report = report
+        self.registry = Registry(conn, project.registry, plan.project)
+        self.who: Person = committer(project.root)
+        self.backend = _Backend(conn)
+        self._async_commits = False
+
+    # -- lock ----------------------------------------------------------------------------------
+    @contextmanager
+    def locked(self, timeout: float) -> Iterator[None]:
+        """Hold sqitch's advisory lock for the whole run (session level; a dead client frees it)."""
+        deadline = time.monotonic() + timeout
+        waited = False
+        while not self.conn.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_LOCK_KEY,)).fetchone()[0]:  # type: ignore[index]
+            if not waited:
+                self.report("Waiting for another deploy or revert to finish (advisory lock "
+                            f"{ADVISORY_LOCK_KEY})")
+                waited = True
+            if time.monotonic() >= deadline:
+                holder = self.conn.execute(
+                    "SELECT pid, coalesce(application_name, ''), backend_start FROM pg_locks"
+                    " JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory'"
+                    " AND objid = %s AND granted LIMIT 1", (ADVISORY_LOCK_KEY,)
+                ).fetchone()
+                who = f" (held by pid {holder[0]} {holder[1]!r})" if holder else ""
+                raise LockTimeout(
+                    f"another deploy or revert holds the lock{who}; gave up after {timeout:g} s",
+                    hint="wait for it to finish, or raise --lock-timeout; a killed client's lock "
+                    "is released when its connection ends",
+                )
+            time.sleep(0.1)
+        try:
+            yield
+        finally:
+            self._sync()
+            self.conn.execute("SELECT pg_advisory_unlock(%s)", (ADVISORY_LOCK_KEY,))
+
+    def _sync(self) -> None:
+        """Make every change committed with synchronous_commit = off durable before returning."""
+        if self._async_commits and not self.conn.closed:
+            with self.conn.transaction():
+                self.conn.execute("SELECT pg_catalog.txid_current()")
+            self._async_commits = False
+
+    # -- state ---------------------------------------------------------------------------------
+    def deployed(self) -> list[Deployed]:
+        """Deployed changes, checked to be exactly a prefix of the plan."""
+        self.registry.check_version()
+        rows = self.registry.deployed()
+        for i, row in enumerate(rows):
+            planned = self.plan.changes[i] if i < len(self.plan.changes) else None
+            if planned is None or planned.id != row.change_id:
+                known = self.plan.by_id(row.change_id)
+                detail = (
+                    f"is planned at position {known.index + 1}, not {i + 1}" if known
+                    else "is not in the plan (was the plan edited after deploying?)"
+                )
+                raise RegistryError(
+                    f"deployed change {row.change} ({row.change_id[:12]}) {detail}",
+                    hint="compare `onemedi-db check` with `git log sqitch.plan`; "
+                    "never edit planned lines, use `rework`",
+                )
+        return rows
+
+    def prepare(self) -> None:
+        """Registry schema and project row (created on first deploy, in one transaction)."""
+        with self.conn.transaction():
+            if not self.registry.exists():
+                self.registry.create(self.who)
+                self.report(f"Created registry {self.project.registry} (sqitch 1.1)")
+            self.registry.check_version()
+            self.registry.ensure_project(self.plan, self.who)
+
+    # -- scripts -------------------------------------------------------------------------------
+    def script(self, kind: str, change: Change) -> Script:
+        return read_script(self.plan.script_path(self.project.top_dir, kind, change))
+
+    def _migration(
+        self, change: Change, script: Script, record: Callable[[], None],
+        verify: Script | None = None,
+    ) -> _ChangeMigration:
+        steps: list[Callable[[psycopg.Connection[Any]], None]] = []
+        if script.transactional:
+            steps.append(lambda c: c.execute("SET LOCAL synchronous_commit = off"))
+            steps.append(lambda c: self.registry.lock_changes())
+        steps += [_statement_step(change, script, s) for s in script.statements]
+        if verify is not None:
+            steps.append(lambda c: self._verify_inside(change, verify))
+        if script.transactional:
+            steps.append(lambda c: record())
+        return _ChangeMigration(change, script, steps)
+
+    def _apply(self, migration: _ChangeMigration, record: Callable[[], None]) -> None:
+        migration.process_steps(self.backend, "apply")
+        if not migration.use_transactions:
+            # A no-transaction change commits statement by statement; record it afterwards.
+            with self.conn.transaction():
+                self.registry.lock_changes()
+                record()
+        else:
+            self._async_commits = True
+
+    # -- deploy --------------------------------------------------------------------------------
+    def deploy(self, to: str | None = None, mode: str = "all", verify: bool = False) -> Outcome:
+        self.prepare()
+        done = self.deployed()
+        target = self.plan.index_of(to) if to else len(self.plan.changes) - 1
+        if target < len(done) - 1:
+            raise PlanError(
+                f"{self.plan.changes[target].name} is already deployed, and so are later changes",
+                hint="use `onemedi-db revert --to` to go back",
+            )
+        pending = self.plan.changes[len(done) : target + 1]
+        if not pending:
+            return Outcome(message="Nothing to deploy (up-to-date)")
+        scripts = {c.id: self.script("deploy", c) for c in pending}
+        reverts = {c.id: self.script("revert", c) for c in pending}  # parsed now, needed on failure
+        verifies = {c.id: self.script("verify", c) for c in pending} if verify else {}
+        self._check_requirements(pending)
+        outcome = Outcome()
+        for change in pending:
+            script = scripts[change.id]
+            self.report(f"  + {change.format_name_with_tags()}")
+            record = self._recorder("deploy", change, script.sha1)
+            try:
+                self._apply(self._migration(change, script, record, verifies.get(change.id)), record)
+            except ScriptFailed as failure:
+                self._record_fail(change)
+                self._roll_back_run(outcome, mode, reverts)
+                raise failure from None
+            outcome.deployed.append(change.name)
+        return outcome
+
+    def _check_requirements(self, pending: list[Change]) -> None:
+        for change in pending:
+            for dep in change.requires:
+                if dep.project and dep.project != self.plan.project:
+                    if not self.registry.deployed_elsewhere(dep.project, dep.change or ""):
+                        raise PlanError(
+                            f"change {change.name} requires {dep.project}:{dep.change}, "
+                            "which is not deployed",
+                            hint=f"deploy project {dep.project} first",
+                        )
+
+    def _recorder(self, event: str, change: Change, script_hash: str | None) -> Callable[[], None]:
+        if event == "deploy":
+            return lambda: self.registry.record_deploy(self.plan, change, script_hash, self.who)
+        return lambda: self.registry.record_revert(self.plan, change, self.who)
+
+    def _record_fail(self, change: Change) -> None:
+        try:
+            with self.conn.transaction():
+                self.registry.record_fail(self.plan, change, self.who)
+        except psycopg.Error:
+            pass  # the failure itself is what the user must see
+
+    def _roll_back_run(self, outcome: Outcome, mode: str, reverts: dict[str, Script]) -> None:
+        """After a failed change: mode all reverts this run, tag back to its last tag, change none."""
+        if mode == "change" or not outcome.deployed:
+            return
+        names = list(outcome.deployed)
+        changes = [c for c in self.plan.changes if c.name in names][-len(names):]
+        if mode == "tag":
+            tagged = [i for i, c in enumerate(changes) if c.tags]
+            keep = tagged[-1] + 1 if tagged else 0
+            changes = changes[keep:]
+        for change in reversed(changes):
+            self.report(f"  - {change.format_name_with_tags()} (rolling back this run)")
+            record = self._recorder("revert", change, None)
+            self._apply(self._migration(change, reverts[change.id], record), record)
+            outcome.reverted.append(change.name)
+
+    # -- revert --------------------------------------------------------------------------------
+    def revert_plan(self, to: str | None) -> list[Change]:
+        """The deployed changes a revert --to would remove, newest first."""
+        done = self.deployed()
+        keep = self.plan.index_of(to) + 1 if to else 0
+        if to and keep > len(done):
+            raise PlanError(f"{to} is not deployed; nothing to revert to")
+        return list(reversed(self.plan.changes[keep : len(done)]))
+
+    def revert(self, changes: list[Change]) -> Outcome:
+        scripts = {c.id: self.script("revert", c) for c in changes}
+        outcome = Outcome()
+        for change in changes:
+            self.report(f"  - {change.format_name_with_tags()}")
+            record = self._recorder("revert", change, None)
+            self._apply(self._migration(change, scripts[change.id], record), record)
+            outcome.reverted.append(change.name)
+        if not changes:
+            outcome.message = "Nothing to revert"
+        return outcome
+
+    # -- verify --------------------------------------------------------------------------------
+    def verify(self) -> list[tuple[Change, str | None]]:
+        """Run every deployed change's verify script; return (change, error or None)."""
+        results: list[tuple[Change, str | None]] = []
+        for row in self.deployed():
+            change = self.plan.changes[len(results)]
+            try:
+                script = self.script("verify", change)
+                with self.conn.transaction(force_rollback=True):
+                    self._run_verify(change, script)
+                results.append((change, None))
+            except (ScriptFailed, PlanError) as exc:
+                results.append((change, str(exc)))
+            del row
+        return results
+
+    def _verify_inside(self, change: Change, script: Script) -> None:
+        """Verify a change inside its own deploy transaction; a failure undoes the deploy."""
+        try:
+            with self.conn.transaction(force_rollback=True):
+                self._run_verify(change, script)
+        except ScriptFailed as exc:
+            raise ScriptFailed(f"verify of {change.name} failed, so it was not deployed: {exc}") from None
+
+    def _run_verify(self, change: Change, script: Script) -> None:
+        for statement in script.statements:
+            _execute(self.conn, change, script, statement)
+
+
+class _ChangeMigration(Migration):  # type: ignore[misc]
+    """A yoyo migration built from a plan change instead of a migrations folder."""
+
+    def __init__(self, change: Change, script: Script,
+                 steps: list[Callable[[psycopg.Connection[Any]], None]]) -> None:
+        super().__init__(change.id, str(script.path), str(script.path.parent))
+        self._steps = steps
+        self.use_transactions = script.transactional
+
+    def load(self) -> None:
+        if self.steps is None:
+            self._depends = set()
+            self.steps = [MigrationStep(i, step, None) for i, step in enumerate(self._steps)]
+
+
+def _statement_step(change: Change, script: Script, statement: Statement) -> Callable[[psycopg.Connection[Any]], None]:
+    return lambda conn: _execute(conn, change, script, statement)
+
+
+def _execute(conn: psycopg.Connection[Any], change: Change, script: Script, statement: Statement) -> None:
+    try:
+        conn.execute(statement.sql.encode("utf-8"), prepare=False)  # type: ignore[call-overload]
+    except psycopg.Error as exc:
+        diag = exc.diag
+        position = int(diag.statement_position) if diag.statement_position else None
+        line = script.line_of(statement, position)
+        first = statement.sql.splitlines()[0][:80]
+        detail = f" ({diag.detail})" if diag.detail else ""
+        raise ScriptFailed(
+            f"{change.name}: {script.path.name}:{line}: {diag.message_primary or exc}{detail}"
+            f" [SQLSTATE {diag.sqlstate}] in statement: {first}",
+            hint=diag.hint or "the change was rolled back; fix the script and deploy again",
+        ) from None
+
+
+__all__ = ["Engine", "Outcome", "connect", "standin", "OnemediError", "VerifyFailed", "Path"]

@@ -1,0 +1,346 @@
+"""sqitch's registry (schema `sqitch`, version 1.1): create it, read it, write to it.
+
+The tables are written from the column list sqitch documents, so `sqitch status`, `log`,
+`verify`, `deploy` and `revert` work on a database deployed by onemedi-db and vice versa.
+Every write here runs on the caller's connection and inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from .config import read_git_config
+from .errors import RegistryError
+from .plan import Change, Plan
+
+REGISTRY_VERSION = 1.1
+ADVISORY_LOCK_KEY = 75474063
+
+_DDL = """
+CREATE SCHEMA IF NOT EXISTS {s};
+COMMENT ON SCHEMA {s} IS 'Sqitch database deployment metadata v1.1.';
+CREATE TABLE {s}.releases (
+    version REAL PRIMARY KEY,
+    installed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    installer_name TEXT NOT NULL,
+    installer_email TEXT NOT NULL
+);
+CREATE TABLE {s}.projects (
+    project TEXT PRIMARY KEY,
+    uri TEXT NULL UNIQUE,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    creator_name TEXT NOT NULL,
+    creator_email TEXT NOT NULL
+);
+CREATE TABLE {s}.changes (
+    change_id TEXT PRIMARY KEY,
+    script_hash TEXT NULL,
+    change TEXT NOT NULL,
+    project TEXT NOT NULL REFERENCES {s}.projects (project) ON UPDATE CASCADE,
+    note TEXT NOT NULL DEFAULT '',
+    committed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    committer_name TEXT NOT NULL,
+    committer_email TEXT NOT NULL,
+    planned_at TIMESTAMPTZ NOT NULL,
+    planner_name TEXT NOT NULL,
+    planner_email TEXT NOT NULL,
+    UNIQUE (project, script_hash)
+);
+CREATE TABLE {s}.tags (
+    tag_id TEXT PRIMARY KEY,
+    tag TEXT NOT NULL,
+    project TEXT NOT NULL REFERENCES {s}.projects (project) ON UPDATE CASCADE,
+    change_id TEXT NOT NULL REFERENCES {s}.changes (change_id) ON UPDATE CASCADE,
+    note TEXT NOT NULL DEFAULT '',
+    committed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    committer_name TEXT NOT NULL,
+    committer_email TEXT NOT NULL,
+    planned_at TIMESTAMPTZ NOT NULL,
+    planner_name TEXT NOT NULL,
+    planner_email TEXT NOT NULL,
+    UNIQUE (project, tag)
+);
+CREATE TABLE {s}.dependencies (
+    change_id TEXT NOT NULL
+        REFERENCES {s}.changes (change_id) ON UPDATE CASCADE ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    dependency TEXT NOT NULL,
+    dependency_id TEXT NULL REFERENCES {s}.changes (change_id) ON UPDATE CASCADE
+        CONSTRAINT dependencies_check CHECK (
+            (type = 'require' AND dependency_id IS NOT NULL)
+            OR (type = 'conflict' AND dependency_id IS NULL)
+        ),
+    PRIMARY KEY (change_id, dependency)
+);
+CREATE TABLE {s}.events (
+    event TEXT NOT NULL
+        CONSTRAINT events_event_check CHECK (event IN ('deploy', 'revert', 'fail', 'merge')),
+    change_id TEXT NOT NULL,
+    change TEXT NOT NULL,
+    project TEXT NOT NULL REFERENCES {s}.projects (project) ON UPDATE CASCADE,
+    note TEXT NOT NULL DEFAULT '',
+    requires TEXT[] NOT NULL DEFAULT '{{}}',
+    conflicts TEXT[] NOT NULL DEFAULT '{{}}',
+    tags TEXT[] NOT NULL DEFAULT '{{}}',
+    committed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    committer_name TEXT NOT NULL,
+    committer_email TEXT NOT NULL,
+    planned_at TIMESTAMPTZ NOT NULL,
+    planner_name TEXT NOT NULL,
+    planner_email TEXT NOT NULL,
+    PRIMARY KEY (change_id, committed_at)
+);
+"""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    email: str
+
+
+def committer(project_root: Path | None = None) -> Person:
+    """SQITCH_FULLNAME/SQITCH_EMAIL, then sqitch config user.name/email, then the OS user."""
+    config: dict[str, str] = {}
+    for path in (
+        Path("/etc/sqitch/sqitch.conf"),
+        Path.home() / ".sqitch" / "sqitch.conf",
+        *([project_root / "sqitch.conf"] if project_root else []),
+    ):
+        if path.is_file():
+            config.update(read_git_config(path))
+    user = getpass.getuser()
+    name = os.environ.get("SQITCH_FULLNAME") or config.get("user.name") or user
+    email = (
+        os.environ.get("SQITCH_EMAIL")
+        or config.get("user.email")
+        or f"{user}@{socket.gethostname()}"
+    )
+    return Person(name, email)
+
+
+@dataclass(frozen=True)
+class Deployed:
+    change_id: str
+    change: str
+    script_hash: str | None
+    committed_at: datetime
+    tags: tuple[str, ...]
+
+
+class Registry:
+    """The registry of one project in one schema, used over one connection."""
+
+    def __init__(self, conn: psycopg.Connection[Any], schema: str, project: str) -> None:
+        self.conn = conn
+        self.schema = schema
+        self.project = project
+        self.s = sql.Identifier(schema)
+
+    def _t(self, table: str) -> sql.Composed:
+        return sql.SQL("{}.{}").format(self.s, sql.Identifier(table))
+
+    # -- presence and version -------------------------------------------------------------
+    def exists(self) -> bool:
+        row = self.conn.execute(
+            "SELECT to_regclass(quote_ident(%s) || '.releases') IS NOT NULL", (self.schema,)
+        ).fetchone()
+        return bool(row and row[0])
+
+    def version(self) -> float | None:
+        if not self.exists():
+            return None
+        row = self.conn.execute(sql.SQL("SELECT max(version) FROM {}").format(
+            self._t("releases"))).fetchone()
+        return float(row[0]) if row and row[0] is not None else None
+
+    def check_version(self) -> None:
+        version = self.version()
+        if version is None:
+            return
+        if round(version, 3) > REGISTRY_VERSION:
+            raise RegistryError(
+                f"registry {self.schema} is version {version:g}, newer than the {REGISTRY_VERSION}"
+                " this onemedi-db understands",
+                hint="upgrade onemedi-db, or use the sqitch that upgraded the registry",
+            )
+        if round(version, 3) < REGISTRY_VERSION:
+            raise RegistryError(
+                f"registry {self.schema} is version {version:g}, older than {REGISTRY_VERSION}",
+                hint="run `sqitch upgrade` once to bring it to 1.1",
+            )
+
+    def create(self, installer: Person) -> None:
+        """Create the registry schema and tables (caller's transaction)."""
+        self.conn.execute(sql.SQL(_DDL).format(s=self.s))  # type: ignore[arg-type]
+        self.conn.execute(
+            sql.SQL("INSERT INTO {} (version, installer_name, installer_email) "
+                    "VALUES (%s, %s, %s)").format(self._t("releases")),
+            (REGISTRY_VERSION, installer.name, installer.email),
+        )
+
+    def ensure_project(self, plan: Plan, creator: Person) -> None:
+        row = self.conn.execute(
+            sql.SQL("SELECT uri FROM {} WHERE project = %s").format(self._t("projects")),
+            (plan.project,),
+        ).fetchone()
+        if row is None:
+            self.conn.execute(
+                sql.SQL("INSERT INTO {} (project, uri, creator_name, creator_email) "
+                        "VALUES (%s, %s, %s, %s)").format(self._t("projects")),
+                (plan.project, plan.uri, creator.name, creator.email),
+            )
+        elif row[0] != plan.uri:
+            raise RegistryError(
+                f"project {plan.project!r} is registered with URI {row[0]!r}, "
+                f"but the plan says {plan.uri!r}"
+            )
+
+    # -- reading ----------------------------------------------------------------------------
+    def deployed(self) -> list[Deployed]:
+        """This project's deployed changes, oldest first (empty when there is no registry)."""
+        if not self.exists():
+            return []
+        rows = self.conn.execute(
+            sql.SQL(
+                "SELECT c.change_id, c.change, c.script_hash, c.committed_at,"
+                " coalesce(array_agg(t.tag ORDER BY t.committed_at)"
+                "   FILTER (WHERE t.tag IS NOT NULL), '{{}}')"
+                " FROM {changes} c LEFT JOIN {tags} t ON t.change_id = c.change_id"
+                " WHERE c.project = %s GROUP BY c.change_id"
+                " ORDER BY c.committed_at, c.change_id"
+            ).format(changes=self._t("changes"), tags=self._t("tags")),
+            (self.project,),
+        ).fetchall()
+        return [Deployed(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]
+
+    def events(self, limit: int | None = None) -> list[dict[str, Any]]:
+        if not self.exists():
+            return []
+        query = sql.SQL(
+            "SELECT event, change_id, change, note, requires, conflicts, tags, committed_at,"
+            " committer_name, committer_email, planned_at, planner_name, planner_email"
+            " FROM {} WHERE project = %s ORDER BY committed_at DESC, change_id"
+            + (" LIMIT %s" if limit else "")
+        ).format(self._t("events"))
+        cur = self.conn.execute(query, (self.project, limit) if limit else (self.project,))
+        names = [d.name for d in cur.description or ()]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def deployed_elsewhere(self, project: str, change: str) -> bool:
+        """Whether another project's change is deployed (for cross-project requirements)."""
+        if not self.exists():
+            return False
+        row = self.conn.execute(
+            sql.SQL("SELECT 1 FROM {} WHERE project = %s AND change = %s").format(
+                self._t("changes")),
+            (project, change),
+        ).fetchone()
+        return row is not None
+
+    # -- writing ------------------------------------------------------------------------------
+    def lock_changes(self) -> None:
+        self.conn.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._t("changes")))
+
+    def record_deploy(
+        self, plan: Plan, change: Change, script_hash: str | None, who: Person
+    ) -> None:
+        requires = [d.key(plan.project) for d in change.requires]
+        conflicts = [d.key(plan.project) for d in change.conflicts]
+        tags = [f"@{t.name}" for t in change.tags]
+        self.conn.execute(
+            sql.SQL(
+                "INSERT INTO {} (change_id, script_hash, change, project, note, committer_name,"
+                " committer_email, planned_at, planner_name, planner_email)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            ).format(self._t("changes")),
+            (change.id, script_hash, change.name, plan.project, change.note, who.name,
+             who.email, change.planned_datetime, change.planner_name, change.planner_email),
+        )
+        deps: list[Sequence[Any]] = []
+        for dep in change.requires:
+            deps.append((change.id, "require", dep.key(plan.project), _dependency_id(plan, change, dep)))
+        for dep in change.conflicts:
+            deps.append((change.id, "conflict", dep.key(plan.project), None))
+        if deps:
+            with self.conn.cursor() as cur:
+                cur.executemany(
+                    sql.SQL("INSERT INTO {} (change_id, type, dependency, dependency_id)"
+                            " VALUES (%s, %s, %s, %s)").format(self._t("dependencies")),
+                    deps,
+                )
+        for tag in change.tags:
+            self.conn.execute(
+                sql.SQL(
+                    "INSERT INTO {} (tag_id, tag, project, change_id, note, committer_name,"
+                    " committer_email, planned_at, planner_name, planner_email)"
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                ).format(self._t("tags")),
+                (tag.id, f"@{tag.name}", plan.project, change.id, tag.note, who.name, who.email,
+                 _planned(tag.planned_at), tag.planner_name, tag.planner_email),
+            )
+        self._event("deploy", plan, change, requires, conflicts, tags, who)
+
+    def record_revert(self, plan: Plan, change: Change, who: Person) -> None:
+        rows = self.conn.execute(
+            sql.SQL("DELETE FROM {} WHERE change_id = %s RETURNING tag").format(self._t("tags")),
+            (change.id,),
+        ).fetchall()
+        self.conn.execute(
+            sql.SQL("DELETE FROM {} WHERE change_id = %s").format(self._t("changes")),
+            (change.id,),
+        )
+        requires = [d.key(plan.project) for d in change.requires]
+        conflicts = [d.key(plan.project) for d in change.conflicts]
+        tags = sorted(r[0] for r in rows) or [f"@{t.name}" for t in change.tags]
+        self._event("revert", plan, change, requires, conflicts, tags, who)
+
+    def record_fail(self, plan: Plan, change: Change, who: Person) -> None:
+        requires = [d.key(plan.project) for d in change.requires]
+        conflicts = [d.key(plan.project) for d in change.conflicts]
+        tags = [f"@{t.name}" for t in change.tags]
+        self._event("fail", plan, change, requires, conflicts, tags, who)
+
+    def _event(
+        self, event: str, plan: Plan, change: Change, requires: list[str],
+        conflicts: list[str], tags: list[str], who: Person,
+    ) -> None:
+        self.conn.execute(
+            sql.SQL(
+                "INSERT INTO {} (event, change_id, change, project, note, requires, conflicts,"
+                " tags, committer_name, committer_email, planned_at, planner_name,"
+                " planner_email) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            ).format(self._t("events")),
+            (event, change.id, change.name, plan.project, change.note, requires, conflicts,
+             tags, who.name, who.email, change.planned_datetime, change.planner_name,
+             change.planner_email),
+        )
+
+
+def _planned(stamp: str) -> datetime:
+    from datetime import timezone
+
+    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+
+
+def _dependency_id(plan: Plan, change: Change, dep: Any) -> str | None:
+    """The change id a requirement resolves to: the latest planned instance before `change`."""
+    if dep.project and dep.project != plan.project:
+        return None
+    limit = change.index
+    if dep.tag:
+        limit = plan.index_of("@" + dep.tag) + 1
+    for candidate in reversed(plan.changes[:limit]):
+        if candidate.name == dep.change:
+            return candidate.id
+    return None
