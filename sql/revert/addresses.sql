@@ -1,0 +1,7 @@
+-- Revert onemedi:addresses from pg
+
+BEGIN;
+
+DROP TABLE public.addresses;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert onemedi:cities from pg
+
+BEGIN;
+
+DROP TABLE public.cities;
+
+COMMIT;

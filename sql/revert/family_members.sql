@@ -1,0 +1,7 @@
+-- Revert onemedi:family_members from pg
+
+BEGIN;
+
+DROP TABLE public.family_members;
+
+COMMIT;

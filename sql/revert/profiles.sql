@@ -1,0 +1,7 @@
+-- Revert onemedi:profiles from pg
+
+BEGIN;
+
+DROP TABLE public.profiles;
+
+COMMIT;

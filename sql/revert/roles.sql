@@ -1,0 +1,7 @@
+-- Revert onemedi:roles from pg
+
+BEGIN;
+
+DROP TABLE public.roles;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert onemedi:states from pg
+
+BEGIN;
+
+DROP TABLE public.states;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert onemedi:vendor_kyc from pg
+
+BEGIN;
+
+DROP TABLE public.vendor_kyc;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert onemedi:vendors from pg
+
+BEGIN;
+
+DROP TABLE public.vendors;
+
+COMMIT;
