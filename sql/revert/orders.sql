@@ -1,0 +1,7 @@
+-- Revert onemedi:orders from pg
+
+BEGIN;
+
+DROP TABLE public.orders;
+
+COMMIT;
