@@ -8,6 +8,7 @@ Errors are one line on stderr and an exit code from `errors.py`, never a traceba
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -78,6 +79,16 @@ def handled(func: F) -> F:
         except KeyboardInterrupt:
             typer.echo("onemedi-db: interrupted; the change in flight was rolled back", err=True)
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: still one line, the traceback on request
+            if os.environ.get("ONEMEDI_DEBUG"):
+                raise
+            _fail(OnemediError(
+                f"internal error: {type(exc).__name__}: {exc}",
+                hint="set ONEMEDI_DEBUG=1 for the traceback and report it; "
+                "the change in flight was rolled back",
+            ))
 
     return wrapper  # type: ignore[return-value]
 
@@ -193,6 +204,7 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     done = engine.deployed()
     pending = plan.changes[len(done):]
     last = done[-1] if done else None
+    tags = [t for d in done for t in d.tags]
     data = {
         "project": plan.project,
         "target": tgt.display(),
@@ -203,7 +215,7 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
         "last_change": last.change if last else None,
         "last_change_id": last.change_id if last else None,
         "deployed_at": last.committed_at.isoformat() if last else None,
-        "tags": [t for d in done for t in d.tags],
+        "tags": tags,
     }
     if json_out:
         _say(json.dumps(data, indent=2))
@@ -212,7 +224,7 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
          f"# Plan:     {project.plan_file} ({project.source} files)")
     if last:
         _say(f"# Change:   {last.change_id}\n# Name:     {last.change}"
-             + (f"\n# Tags:     {', '.join(data['tags'])}" if data["tags"] else "")
+             + (f"\n# Tags:     {', '.join(tags)}" if tags else "")
              + f"\n# Deployed: {last.committed_at:%Y-%m-%d %H:%M:%S %z}")
     else:
         _say("# No changes deployed")

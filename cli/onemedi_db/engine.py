@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -21,16 +20,13 @@ from yoyo.backends.core.postgresql import PostgresqlPsycopgBackend
 from yoyo.connections import parse_uri
 from yoyo.migrations import Migration, MigrationStep
 
-from . import standin
 from .config import Project, Target
 from .errors import (
     LockTimeout,
-    OnemediError,
     PlanError,
     RegistryError,
     ScriptFailed,
     TargetUnreachable,
-    VerifyFailed,
 )
 from .plan import Change, Plan
 from .registry import ADVISORY_LOCK_KEY, Deployed, Person, Registry, committer
@@ -44,10 +40,10 @@ def _quiet(_: str) -> None:
 
 
 # -- connections ------------------------------------------------------------------------------
-class _Backend(PostgresqlPsycopgBackend):
+class _Backend(PostgresqlPsycopgBackend):  # type: ignore[misc]
     """yoyo's psycopg 3 backend on an already-open connection, with no yoyo tables."""
 
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:  # noqa: D107
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self._given = conn
         super().__init__(parse_uri("postgresql+psycopg://localhost/unused"), "unused")
 
@@ -73,9 +69,8 @@ def connect(target: Target, create: bool = False, report: Reporter = _quiet) -> 
 
 
 def _create_database(target: Target) -> None:
-    info = psycopg.conninfo.conninfo_to_dict(target.conninfo)
-    info["dbname"] = "postgres"
-    with psycopg.connect(psycopg.conninfo.make_conninfo(**info), autocommit=True) as admin:
+    admin_info = psycopg.conninfo.make_conninfo(target.conninfo, dbname="postgres")
+    with psycopg.connect(admin_info, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(target.dbname)))
 
 
@@ -173,30 +168,55 @@ class Engine:
     def script(self, kind: str, change: Change) -> Script:
         return read_script(self.plan.script_path(self.project.top_dir, kind, change))
 
-    def _migration(
-        self, change: Change, script: Script, record: Callable[[], None],
-        verify: Script | None = None,
-    ) -> _ChangeMigration:
-        steps: list[Callable[[psycopg.Connection[Any]], None]] = []
-        if script.transactional:
-            steps.append(lambda c: c.execute("SET LOCAL synchronous_commit = off"))
-            steps.append(lambda c: self.registry.lock_changes())
-        steps += [_statement_step(change, script, s) for s in script.statements]
-        if verify is not None:
-            steps.append(lambda c: self._verify_inside(change, verify))
-        if script.transactional:
-            steps.append(lambda c: record())
-        return _ChangeMigration(change, script, steps)
+    def _run(self, change: Change, script: Script, record: sql.Composed,
+             verify: Script | None = None) -> None:
+        """Apply one change and its registry rows atomically, through a yoyo migration.
 
-    def _apply(self, migration: _ChangeMigration, record: Callable[[], None]) -> None:
-        migration.process_steps(self.backend, "apply")
-        if not migration.use_transactions:
-            # A no-transaction change commits statement by statement; record it afterwards.
+        A transactional change travels as one multi-statement string inside yoyo's
+        transaction: its statements, its verify (in a savepoint, when asked) and its registry
+        rows, so a client killed at any moment leaves all of it committed or none of it.
+        A failure is then replayed statement by statement (and rolled back) to name the
+        statement, its line and PostgreSQL's message.
+        """
+        if not script.transactional:
+            # No transaction possible: statement by statement, then the registry rows.
+            steps = [_statement_step(change, script, s) for s in script.statements]
+            _ChangeMigration(change, script, steps).process_steps(self.backend, "apply")
             with self.conn.transaction():
                 self.registry.lock_changes()
-                record()
-        else:
-            self._async_commits = True
+                self.conn.execute(record)
+            return
+        body = _Body(self.conn)
+        body.add_sql("SET LOCAL synchronous_commit = off")
+        body.add_sql(sql.SQL("LOCK TABLE {}.changes IN EXCLUSIVE MODE").format(
+            sql.Identifier(self.project.registry)))
+        for statement in script.statements:
+            body.add(script, statement)
+        if verify is not None:
+            body.add_sql("SAVEPOINT onemedi_verify")
+            for statement in verify.statements:
+                body.add(verify, statement)
+            body.add_sql("ROLLBACK TO SAVEPOINT onemedi_verify")
+        body.add_sql(record)
+        migration = _ChangeMigration(change, script, [lambda c: body.execute(change)])
+        try:
+            migration.process_steps(self.backend, "apply")
+        except _Unplaced as failure:
+            raise self._diagnose(change, script, verify) or ScriptFailed(
+                f"{change.name}: {failure}", hint="the change was rolled back") from None
+        self._async_commits = True
+
+    def _diagnose(self, change: Change, script: Script, verify: Script | None) -> ScriptFailed | None:
+        """Replay a failed change statement by statement in a rolled-back transaction."""
+        try:
+            with self.conn.transaction(force_rollback=True):
+                for statement in script.statements:
+                    _execute(self.conn, change, script, statement)
+                if verify is not None:
+                    self._verify_inside(change, verify)
+        except ScriptFailed as failure:
+            return failure
+        return None
 
     # -- deploy --------------------------------------------------------------------------------
     def deploy(self, to: str | None = None, mode: str = "all", verify: bool = False) -> Outcome:
@@ -219,9 +239,9 @@ class Engine:
         for change in pending:
             script = scripts[change.id]
             self.report(f"  + {change.format_name_with_tags()}")
-            record = self._recorder("deploy", change, script.sha1)
+            record = self.registry.deploy_sql(self.plan, change, script.sha1, self.who)
             try:
-                self._apply(self._migration(change, script, record, verifies.get(change.id)), record)
+                self._run(change, script, record, verifies.get(change.id))
             except ScriptFailed as failure:
                 self._record_fail(change)
                 self._roll_back_run(outcome, mode, reverts)
@@ -239,11 +259,6 @@ class Engine:
                             "which is not deployed",
                             hint=f"deploy project {dep.project} first",
                         )
-
-    def _recorder(self, event: str, change: Change, script_hash: str | None) -> Callable[[], None]:
-        if event == "deploy":
-            return lambda: self.registry.record_deploy(self.plan, change, script_hash, self.who)
-        return lambda: self.registry.record_revert(self.plan, change, self.who)
 
     def _record_fail(self, change: Change) -> None:
         try:
@@ -264,8 +279,8 @@ class Engine:
             changes = changes[keep:]
         for change in reversed(changes):
             self.report(f"  - {change.format_name_with_tags()} (rolling back this run)")
-            record = self._recorder("revert", change, None)
-            self._apply(self._migration(change, reverts[change.id], record), record)
+            self._run(change, reverts[change.id],
+                      self.registry.revert_sql(self.plan, change, self.who))
             outcome.reverted.append(change.name)
 
     # -- revert --------------------------------------------------------------------------------
@@ -282,8 +297,8 @@ class Engine:
         outcome = Outcome()
         for change in changes:
             self.report(f"  - {change.format_name_with_tags()}")
-            record = self._recorder("revert", change, None)
-            self._apply(self._migration(change, scripts[change.id], record), record)
+            self._run(change, scripts[change.id],
+                      self.registry.revert_sql(self.plan, change, self.who))
             outcome.reverted.append(change.name)
         if not changes:
             outcome.message = "Nothing to revert"
@@ -318,6 +333,47 @@ class Engine:
             _execute(self.conn, change, script, statement)
 
 
+class _Unplaced(Exception):
+    """A failure in a multi-statement body whose statement PostgreSQL did not locate."""
+
+
+class _Body:
+    """Statements joined into one string, remembering where each script statement starts."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+        self.parts: list[str] = []
+        self.size = 0
+        self.origins: list[tuple[int, int, Script, Statement]] = []
+
+    def add_sql(self, statement: str | sql.Composable) -> None:
+        text = statement if isinstance(statement, str) else statement.as_string(self.conn)
+        self._append(text)
+
+    def add(self, script: Script, statement: Statement) -> None:
+        start = self.size
+        self._append(statement.sql)
+        self.origins.append((start, self.size, script, statement))
+
+    def _append(self, text: str) -> None:
+        # A newline before the semicolon ends any trailing line comment of the statement.
+        piece = text + "\n;\n"
+        self.parts.append(piece)
+        self.size += len(piece)
+
+    def execute(self, change: Change) -> None:
+        text = "".join(self.parts)
+        try:
+            self.conn.execute(text.encode("utf-8"), prepare=False)
+        except psycopg.Error as exc:
+            position = int(exc.diag.statement_position or 0)
+            located = [o for o in self.origins if o[0] < position <= o[1]]
+            if not located:
+                raise _Unplaced(exc.diag.message_primary or str(exc)) from None
+            start, _, script, statement = located[0]
+            raise _failure(change, script, statement, exc, position - start) from None
+
+
 class _ChangeMigration(Migration):  # type: ignore[misc]
     """A yoyo migration built from a plan change instead of a migrations folder."""
 
@@ -329,8 +385,10 @@ class _ChangeMigration(Migration):  # type: ignore[misc]
 
     def load(self) -> None:
         if self.steps is None:
-            self._depends = set()
-            self.steps = [MigrationStep(i, step, None) for i, step in enumerate(self._steps)]
+            self._depends: set[Migration] = set()
+            self.steps: list[MigrationStep] = [
+                MigrationStep(i, step, None) for i, step in enumerate(self._steps)
+            ]
 
 
 def _statement_step(change: Change, script: Script, statement: Statement) -> Callable[[psycopg.Connection[Any]], None]:
@@ -339,18 +397,21 @@ def _statement_step(change: Change, script: Script, statement: Statement) -> Cal
 
 def _execute(conn: psycopg.Connection[Any], change: Change, script: Script, statement: Statement) -> None:
     try:
-        conn.execute(statement.sql.encode("utf-8"), prepare=False)  # type: ignore[call-overload]
+        conn.execute(statement.sql.encode("utf-8"), prepare=False)
     except psycopg.Error as exc:
-        diag = exc.diag
-        position = int(diag.statement_position) if diag.statement_position else None
-        line = script.line_of(statement, position)
-        first = statement.sql.splitlines()[0][:80]
-        detail = f" ({diag.detail})" if diag.detail else ""
-        raise ScriptFailed(
-            f"{change.name}: {script.path.name}:{line}: {diag.message_primary or exc}{detail}"
-            f" [SQLSTATE {diag.sqlstate}] in statement: {first}",
-            hint=diag.hint or "the change was rolled back; fix the script and deploy again",
-        ) from None
+        position = int(exc.diag.statement_position) if exc.diag.statement_position else None
+        raise _failure(change, script, statement, exc, position) from None
 
 
-__all__ = ["Engine", "Outcome", "connect", "standin", "OnemediError", "VerifyFailed", "Path"]
+def _failure(change: Change, script: Script, statement: Statement, exc: psycopg.Error,
+             position: int | None) -> ScriptFailed:
+    diag = exc.diag
+    line = script.line_of(statement, position)
+    first = statement.sql.splitlines()[0][:80]
+    detail = f" ({diag.message_detail})" if diag.message_detail else ""
+    kind = "verify" if script.path.parent.name == "verify" else script.path.parent.name
+    return ScriptFailed(
+        f"{change.name}: {kind} {script.path.name}:{line}: {diag.message_primary or exc}{detail}"
+        f" [SQLSTATE {diag.sqlstate}] in statement: {first}",
+        hint=diag.message_hint or "the change was rolled back; fix the script and deploy again",
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import PlanError
@@ -28,7 +28,8 @@ _LINE_RE = re.compile(
 
 
 def _unescape_note(note: str) -> str:
-    return re.sub(r"\\(.)", lambda m: {"n": "\n", "r": "\r"}.get(m[1], m[1]), note.strip())
+    # sqitch unescapes exactly \\, \n and \r; any other backslash stays as written.
+    return re.sub(r"\\([\\nr])", lambda m: {"n": "\n", "r": "\r"}.get(m[1], m[1]), note.strip())
 
 
 def _escape_note(note: str) -> str:
@@ -121,7 +122,7 @@ class Change:
     @property
     def planned_datetime(self) -> datetime:
         return datetime.strptime(self.planned_at, "%Y-%m-%dT%H:%M:%SZ").replace(
-            tzinfo=timezone.utc
+            tzinfo=UTC
         )
 
     def info(self, project: str, uri: str | None) -> str:
@@ -332,7 +333,7 @@ def _assign_rework_tags(plan: Plan, top_dir: Path | None) -> None:
 
 # -- writing --------------------------------------------------------------------------
 def now_utc() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def format_change_line(

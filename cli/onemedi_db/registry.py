@@ -10,9 +10,8 @@ from __future__ import annotations
 import getpass
 import os
 import socket
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +181,7 @@ class Registry:
 
     def create(self, installer: Person) -> None:
         """Create the registry schema and tables (caller's transaction)."""
-        self.conn.execute(sql.SQL(_DDL).format(s=self.s))  # type: ignore[arg-type]
+        self.conn.execute(sql.SQL(_DDL).format(s=self.s))
         self.conn.execute(
             sql.SQL("INSERT INTO {} (version, installer_name, installer_email) "
                     "VALUES (%s, %s, %s)").format(self._t("releases")),
@@ -252,85 +251,82 @@ class Registry:
     def lock_changes(self) -> None:
         self.conn.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._t("changes")))
 
-    def record_deploy(
+    def deploy_sql(
         self, plan: Plan, change: Change, script_hash: str | None, who: Person
-    ) -> None:
-        requires = [d.key(plan.project) for d in change.requires]
-        conflicts = [d.key(plan.project) for d in change.conflicts]
-        tags = [f"@{t.name}" for t in change.tags]
-        self.conn.execute(
-            sql.SQL(
-                "INSERT INTO {} (change_id, script_hash, change, project, note, committer_name,"
-                " committer_email, planned_at, planner_name, planner_email)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            ).format(self._t("changes")),
-            (change.id, script_hash, change.name, plan.project, change.note, who.name,
-             who.email, change.planned_datetime, change.planner_name, change.planner_email),
-        )
-        deps: list[Sequence[Any]] = []
-        for dep in change.requires:
-            deps.append((change.id, "require", dep.key(plan.project), _dependency_id(plan, change, dep)))
-        for dep in change.conflicts:
-            deps.append((change.id, "conflict", dep.key(plan.project), None))
-        if deps:
-            with self.conn.cursor() as cur:
-                cur.executemany(
-                    sql.SQL("INSERT INTO {} (change_id, type, dependency, dependency_id)"
-                            " VALUES (%s, %s, %s, %s)").format(self._t("dependencies")),
-                    deps,
-                )
-        for tag in change.tags:
-            self.conn.execute(
-                sql.SQL(
-                    "INSERT INTO {} (tag_id, tag, project, change_id, note, committer_name,"
-                    " committer_email, planned_at, planner_name, planner_email)"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                ).format(self._t("tags")),
-                (tag.id, f"@{tag.name}", plan.project, change.id, tag.note, who.name, who.email,
-                 _planned(tag.planned_at), tag.planner_name, tag.planner_email),
-            )
-        self._event("deploy", plan, change, requires, conflicts, tags, who)
+    ) -> sql.Composed:
+        """The registry rows of a deployed change, as SQL with inlined literals.
 
-    def record_revert(self, plan: Plan, change: Change, who: Person) -> None:
-        rows = self.conn.execute(
-            sql.SQL("DELETE FROM {} WHERE change_id = %s RETURNING tag").format(self._t("tags")),
-            (change.id,),
-        ).fetchall()
-        self.conn.execute(
-            sql.SQL("DELETE FROM {} WHERE change_id = %s").format(self._t("changes")),
-            (change.id,),
-        )
-        requires = [d.key(plan.project) for d in change.requires]
-        conflicts = [d.key(plan.project) for d in change.conflicts]
-        tags = sorted(r[0] for r in rows) or [f"@{t.name}" for t in change.tags]
-        self._event("revert", plan, change, requires, conflicts, tags, who)
+        Literals (quoted client-side by psycopg) let the rows travel in the same round trip
+        as the change's statements, inside the change's transaction.
+        """
+        L = sql.Literal
+        stmts = [sql.SQL(
+            "INSERT INTO {} (change_id, script_hash, change, project, note, committer_name,"
+            " committer_email, planned_at, planner_name, planner_email)"
+            " VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})"
+        ).format(self._t("changes"), L(change.id), L(script_hash), L(change.name),
+                 L(plan.project), L(change.note), L(who.name), L(who.email),
+                 L(change.planned_datetime), L(change.planner_name), L(change.planner_email))]
+        deps = [(dep.key(plan.project), "require", _dependency_id(plan, change, dep))
+                for dep in change.requires]
+        deps += [(dep.key(plan.project), "conflict", None) for dep in change.conflicts]
+        for name, kind, dep_id in deps:
+            stmts.append(sql.SQL(
+                "INSERT INTO {} (change_id, type, dependency, dependency_id)"
+                " VALUES ({}, {}, {}, {})"
+            ).format(self._t("dependencies"), L(change.id), L(kind), L(name), L(dep_id)))
+        for tag in change.tags:
+            stmts.append(sql.SQL(
+                "INSERT INTO {} (tag_id, tag, project, change_id, note, committer_name,"
+                " committer_email, planned_at, planner_name, planner_email)"
+                " VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})"
+            ).format(self._t("tags"), L(tag.id), L(f"@{tag.name}"), L(plan.project),
+                     L(change.id), L(tag.note), L(who.name), L(who.email),
+                     L(_planned(tag.planned_at)), L(tag.planner_name), L(tag.planner_email)))
+        stmts.append(self._event_sql("deploy", plan, change, who,
+                                     L([f"@{t.name}" for t in change.tags])))
+        return sql.SQL(";\n").join(stmts)
+
+    def revert_sql(self, plan: Plan, change: Change, who: Person) -> sql.Composed:
+        """Delete a change (its tags and dependencies go with it) and log a revert event.
+
+        One statement: the tags' and the change's deletions and the event see one snapshot,
+        and the foreign key from tags to changes is checked at its end, when both are gone.
+        """
+        event = self._event_sql("revert", plan, change, who, sql.SQL(
+            "(SELECT coalesce(array_agg(tag ORDER BY tag), '{}') FROM gone_tags)"))
+        return sql.SQL(
+            "WITH gone_tags AS (DELETE FROM {tags} WHERE change_id = {id} RETURNING tag),"
+            " gone_change AS (DELETE FROM {changes} WHERE change_id = {id} RETURNING change_id)"
+            " {event}"
+        ).format(tags=self._t("tags"), changes=self._t("changes"), id=sql.Literal(change.id),
+                 event=event)
 
     def record_fail(self, plan: Plan, change: Change, who: Person) -> None:
-        requires = [d.key(plan.project) for d in change.requires]
-        conflicts = [d.key(plan.project) for d in change.conflicts]
-        tags = [f"@{t.name}" for t in change.tags]
-        self._event("fail", plan, change, requires, conflicts, tags, who)
+        self.conn.execute(self._event_sql(
+            "fail", plan, change, who, sql.Literal([f"@{t.name}" for t in change.tags])))
 
-    def _event(
-        self, event: str, plan: Plan, change: Change, requires: list[str],
-        conflicts: list[str], tags: list[str], who: Person,
-    ) -> None:
-        self.conn.execute(
-            sql.SQL(
-                "INSERT INTO {} (event, change_id, change, project, note, requires, conflicts,"
-                " tags, committer_name, committer_email, planned_at, planner_name,"
-                " planner_email) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            ).format(self._t("events")),
-            (event, change.id, change.name, plan.project, change.note, requires, conflicts,
-             tags, who.name, who.email, change.planned_datetime, change.planner_name,
-             change.planner_email),
+    def _event_sql(
+        self, event: str, plan: Plan, change: Change, who: Person, tags: sql.Composable
+    ) -> sql.Composed:
+        L = sql.Literal
+        return sql.SQL(
+            "INSERT INTO {} (event, change_id, change, project, note, requires, conflicts,"
+            " tags, committer_name, committer_email, planned_at, planner_name,"
+            " planner_email) SELECT {}, {}, {}, {}, {}, {}::text[], {}::text[], {}::text[], {},"
+            " {}, {}, {}, {}"
+        ).format(
+            self._t("events"), L(event), L(change.id), L(change.name), L(plan.project),
+            L(change.note), L([d.key(plan.project) for d in change.requires]),
+            L([d.key(plan.project) for d in change.conflicts]), tags, L(who.name),
+            L(who.email), L(change.planned_datetime), L(change.planner_name),
+            L(change.planner_email),
         )
 
 
 def _planned(stamp: str) -> datetime:
-    from datetime import timezone
 
-    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def _dependency_id(plan: Plan, change: Change, dep: Any) -> str | None:

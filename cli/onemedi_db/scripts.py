@@ -78,11 +78,12 @@ def read_script(path: Path) -> Script:
     transactional = NO_TRANSACTION_MARKER not in text
     statements: list[Statement] = []
     for raw_stmt in parsed:
-        start = raw_stmt.stmt_location
+        start = raw_stmt.stmt_location or 0
         end = start + raw_stmt.stmt_len if raw_stmt.stmt_len else len(text)
         sql = text[start:end].strip()
         offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
         node = raw_stmt.stmt
+        assert node is not None
         if isinstance(node, ast.TransactionStmt):
             if node.kind in _WRAPPERS:
                 continue

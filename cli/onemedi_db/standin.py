@@ -28,7 +28,7 @@ def sql_text() -> str:
 def install(conn: psycopg.Connection[Any]) -> None:
     """Apply the stand-in in one transaction (its script carries BEGIN/COMMIT)."""
     try:
-        conn.execute(sql_text().encode("utf-8"), prepare=False)  # type: ignore[call-overload]
+        conn.execute(sql_text().encode("utf-8"), prepare=False)
     except psycopg.Error as exc:
         if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             conn.execute("ROLLBACK")
