@@ -1,0 +1,7 @@
+-- Revert onemedi:doctors from pg
+
+BEGIN;
+
+DROP TABLE public.doctors;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert onemedi:scan_pricing from pg
+
+BEGIN;
+
+DROP TABLE public.scan_pricing;
+
+COMMIT;

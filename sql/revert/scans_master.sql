@@ -1,0 +1,8 @@
+-- Revert onemedi:scans_master from pg
+
+BEGIN;
+
+DROP TABLE public.scans_master;
+DROP TYPE public.scan_modality;
+
+COMMIT;
