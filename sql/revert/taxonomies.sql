@@ -1,0 +1,7 @@
+-- Revert onemedi:taxonomies from pg
+
+BEGIN;
+
+DROP TABLE public.taxonomies;
+
+COMMIT;
