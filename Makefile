@@ -54,6 +54,16 @@ pytest: deps ## Python tests and pgTAP suites (each file reported assertion by a
 
 test: deps lint pytest ## Everything: lint, Python tests, pgTAP
 
+.PHONY: docs
+DOCS_DB ?= onemedi_docs
+docs: deps ## Regenerate docs/schema from a throwaway database with the whole plan deployed
+	@url=postgresql://postgres@127.0.0.1:5432/$(DOCS_DB); \
+	psql -X -q -h 127.0.0.1 -U postgres -d postgres -c 'SET client_min_messages = warning' -c 'DROP DATABASE IF EXISTS "$(DOCS_DB)" WITH (FORCE)' \
+	    -c 'CREATE DATABASE "$(DOCS_DB)"' && \
+	$(BIN)/onemedi-db deploy --target $$url >/dev/null && $(BIN)/onemedi-db docs --target $$url; \
+	rc=$$?; psql -X -q -h 127.0.0.1 -U postgres -d postgres \
+	    -c 'DROP DATABASE IF EXISTS "$(DOCS_DB)" WITH (FORCE)'; exit $$rc
+
 bench: deps ## Run the benchmarks and rewrite docs/benchmarks.md
 	$(PY) bench/run.py
 

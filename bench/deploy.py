@@ -39,10 +39,15 @@ def generate(folder: Path, changes: int) -> None:
     for i in range(changes):
         name = f"t{i:03d}"
         dep = f" [t{i - 1:03d}]" if i else ""
-        fk = (f",\n    parent_id uuid REFERENCES public.t{i - 1:03d} (id) ON DELETE CASCADE"
-              if i else "")
-        lines.append(f"{name}{dep} 2026-11-25T10:{i // 60:02d}:{i % 60:02d}Z "
-                     f"Bench <bench@onemedi.in> # Add table {name}")
+        fk = (
+            f",\n    parent_id uuid REFERENCES public.t{i - 1:03d} (id) ON DELETE CASCADE"
+            if i
+            else ""
+        )
+        lines.append(
+            f"{name}{dep} 2026-11-25T10:{i // 60:02d}:{i % 60:02d}Z "
+            f"Bench <bench@onemedi.in> # Add table {name}"
+        )
         (folder / "sql/deploy" / f"{name}.sql").write_text(f"""BEGIN;
 CREATE TABLE public.{name} (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -60,9 +65,11 @@ COMMENT ON TABLE public.{name} IS 'Generated benchmark table {i}.';
 COMMIT;
 """)
         (folder / "sql/revert" / f"{name}.sql").write_text(
-            f"BEGIN;\nDROP TABLE public.{name};\nCOMMIT;\n")
+            f"BEGIN;\nDROP TABLE public.{name};\nCOMMIT;\n"
+        )
         (folder / "sql/verify" / f"{name}.sql").write_text(
-            f"BEGIN;\nSELECT id, label FROM public.{name} WHERE false;\nROLLBACK;\n")
+            f"BEGIN;\nSELECT id, label FROM public.{name} WHERE false;\nROLLBACK;\n"
+        )
     (folder / "sqitch.plan").write_text("\n".join(lines) + "\n")
 
 
@@ -78,14 +85,19 @@ def concatenated(folder: Path, kind: str, changes: int) -> Path:
 
 
 def psql(db: str, *args: str) -> None:
-    subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", db, *args],
-                   check=True, env={**os.environ, **ADMIN}, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", db, *args],
+        check=True,
+        env={**os.environ, **ADMIN},
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def fresh_db(name: str) -> None:
     env = {**os.environ, **ADMIN}
-    subprocess.run(["dropdb", "--if-exists", "--force", name], check=True, env=env,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        ["dropdb", "--if-exists", "--force", name], check=True, env=env, stderr=subprocess.DEVNULL
+    )
     subprocess.run(["createdb", name], check=True, env=env)
     psql(name, "-f", str(ROOT / "cli/onemedi_db/standin/supabase.sql"))
 
@@ -95,6 +107,11 @@ def timed(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=True, env=env, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def _psql_version() -> str:
+    run = subprocess.run(["psql", "--version"], capture_output=True, text=True, check=False)
+    return run.stdout.strip()
 
 
 def main() -> int:
@@ -110,9 +127,17 @@ def main() -> int:
     db = "om_bench_deploy"
     url = f"postgresql://postgres@127.0.0.1:5432/{db}"
     sqitch_uri = f"db:pg://postgres@127.0.0.1:5432/{db}"
-    times: dict[str, list[float]] = {k: [] for k in (
-        "floor deploy", "onemedi-db deploy", "sqitch deploy",
-        "floor revert", "onemedi-db revert", "sqitch revert")}
+    times: dict[str, list[float]] = {
+        k: []
+        for k in (
+            "floor deploy",
+            "onemedi-db deploy",
+            "sqitch deploy",
+            "floor revert",
+            "onemedi-db revert",
+            "sqitch revert",
+        )
+    }
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         generate(folder, opts.changes)
@@ -120,44 +145,77 @@ def main() -> int:
         all_revert = concatenated(folder, "revert", opts.changes)
         for _ in range(opts.rounds):
             fresh_db(db)
-            times["floor deploy"].append(timed(
-                ["psql", "-q", "-X", "-1", "-v", "ON_ERROR_STOP=1", "-d", db, "-f", str(all_deploy)],
-                folder))
-            times["floor revert"].append(timed(
-                ["psql", "-q", "-X", "-1", "-v", "ON_ERROR_STOP=1", "-d", db, "-f", str(all_revert)],
-                folder))
+            times["floor deploy"].append(
+                timed(
+                    [
+                        "psql",
+                        "-q",
+                        "-X",
+                        "-1",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        db,
+                        "-f",
+                        str(all_deploy),
+                    ],
+                    folder,
+                )
+            )
+            times["floor revert"].append(
+                timed(
+                    [
+                        "psql",
+                        "-q",
+                        "-X",
+                        "-1",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        db,
+                        "-f",
+                        str(all_revert),
+                    ],
+                    folder,
+                )
+            )
             fresh_db(db)
             times["onemedi-db deploy"].append(timed([*onemedi, "deploy", "-t", url], folder))
             times["onemedi-db revert"].append(timed([*onemedi, "revert", "-y", "-t", url], folder))
             fresh_db(db)
             times["sqitch deploy"].append(timed(["sqitch", "deploy", sqitch_uri], folder))
             times["sqitch revert"].append(timed(["sqitch", "revert", "-y", sqitch_uri], folder))
-        subprocess.run(["dropdb", "--if-exists", "--force", db], env={**os.environ, **ADMIN},
-                       check=True)
+        subprocess.run(
+            ["dropdb", "--if-exists", "--force", db], env={**os.environ, **ADMIN}, check=True
+        )
     med = {k: statistics.median(v) for k, v in times.items()}
     rows = []
     for op in ("deploy", "revert"):
         floor, ours, theirs = med[f"floor {op}"], med[f"onemedi-db {op}"], med[f"sqitch {op}"]
-        rows.append(f"| {op} | {ours:.3f} s | {theirs:.3f} s | {floor:.3f} s "
-                    f"| {theirs / ours:.1f}x | {ours / floor:.2f}x |")
-    table = "\n".join([
-        f"Plan of {opts.changes} generated changes (a table with a CHECK, a FK to the previous "
-        "table, two indexes, RLS, grants and a comment each); fresh database with the Supabase "
-        f"stand-in; median of {opts.rounds} rounds, whole command wall time including process "
-        "start-up.",
-        "",
-        "| operation | onemedi-db | sqitch 1.3.1 | floor (`psql -1`) | onemedi-db faster than "
-        "sqitch | onemedi-db / floor |",
-        "|---|---|---|---|---|---|",
-        *rows,
-        "",
-        "Raw seconds per round: "
-        + "; ".join(f"{k}: {', '.join(f'{x:.3f}' for x in v)}" for k, v in times.items()),
-        "",
-        f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{subprocess.run(['psql', '--version'], capture_output=True, text=True).stdout.strip()}.",
-        "Command: `.venv/bin/python bench/deploy.py --write docs/benchmarks.md`",
-    ])
+        rows.append(
+            f"| {op} | {ours:.3f} s | {theirs:.3f} s | {floor:.3f} s "
+            f"| {theirs / ours:.1f}x | {ours / floor:.2f}x |"
+        )
+    table = "\n".join(
+        [
+            f"Plan of {opts.changes} generated changes (a table with a CHECK, a FK to the previous "
+            "table, two indexes, RLS, grants and a comment each); fresh database with the Supabase "
+            f"stand-in; median of {opts.rounds} rounds, whole command wall time including process "
+            "start-up.",
+            "",
+            "| operation | onemedi-db | sqitch 1.3.1 | floor (`psql -1`) | onemedi-db faster than "
+            "sqitch | onemedi-db / floor |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+            "Raw seconds per round: "
+            + "; ".join(f"{k}: {', '.join(f'{x:.3f}' for x in v)}" for k, v in times.items()),
+            "",
+            f"Machine: {platform.node()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, {_psql_version()}.",
+            "Command: `.venv/bin/python bench/deploy.py --write docs/benchmarks.md`",
+        ]
+    )
     print(table)
     if opts.write:
         text = opts.write.read_text() if opts.write.exists() else "# Benchmarks\n"

@@ -17,14 +17,20 @@ import pytest
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
-ADMIN_URL = os.environ.get("ONEMEDI_TEST_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+ADMIN_URL = os.environ.get(
+    "ONEMEDI_TEST_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
 os.environ.setdefault("SQITCH_FULLNAME", "onemedi-db tests")
 os.environ.setdefault("SQITCH_EMAIL", "tests@onemedi.in")
 
 
 def db_url(name: str) -> str:
     info = psycopg.conninfo.conninfo_to_dict(ADMIN_URL)
-    host, port, user = info.get("host", "127.0.0.1"), info.get("port", "5432"), info.get("user", "postgres")
+    host, port, user = (
+        info.get("host", "127.0.0.1"),
+        info.get("port", "5432"),
+        info.get("user", "postgres"),
+    )
     return f"postgresql://{user}@{host}:{port}/{name}"
 
 
@@ -50,7 +56,9 @@ def make_db() -> Iterator[Callable[[str], str]]:
     yield factory
     with _admin() as admin:
         for name in created:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
 
 @pytest.fixture

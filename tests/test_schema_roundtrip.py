@@ -23,10 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def _dump(url: str) -> str:
     out = subprocess.run(
         ["pg_dump", "--schema-only", "--no-owner", "--exclude-schema=sqitch", url],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     # pg_dump prints a random \restrict key on recent minor releases: not schema.
-    return "\n".join(ln for ln in out.splitlines() if not ln.startswith(("\\restrict", "\\unrestrict")))
+    return "\n".join(
+        ln for ln in out.splitlines() if not ln.startswith(("\\restrict", "\\unrestrict"))
+    )
 
 
 def test_every_revert_restores_the_schema_before_its_deploy(make_db: Callable[[str], str]) -> None:
@@ -51,4 +55,3 @@ def test_every_revert_restores_the_schema_before_its_deploy(make_db: Callable[[s
         engine.deploy()
     assert _dump(url) == full
     conn.close()
-

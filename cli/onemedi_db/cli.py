@@ -31,8 +31,12 @@ app = typer.Typer(
 
 TargetOpt = Annotated[
     str | None,
-    typer.Option("--target", "-t", help="postgresql:// URL, db:pg: URI or a target name from "
-                 "sqitch.conf (default: $DATABASE_URL, then sqitch.conf, then local `onemedi`)."),
+    typer.Option(
+        "--target",
+        "-t",
+        help="postgresql:// URL, db:pg: URI or a target name from "
+        "sqitch.conf (default: $DATABASE_URL, then sqitch.conf, then local `onemedi`).",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 ToOpt = Annotated[
@@ -84,11 +88,13 @@ def handled(func: F) -> F:
         except Exception as exc:  # a bug of ours: still one line, the traceback on request
             if os.environ.get("ONEMEDI_DEBUG"):
                 raise
-            _fail(OnemediError(
-                f"internal error: {type(exc).__name__}: {exc}",
-                hint="set ONEMEDI_DEBUG=1 for the traceback and report it; "
-                "the change in flight was rolled back",
-            ))
+            _fail(
+                OnemediError(
+                    f"internal error: {type(exc).__name__}: {exc}",
+                    hint="set ONEMEDI_DEBUG=1 for the traceback and report it; "
+                    "the change in flight was rolled back",
+                )
+            )
 
     return wrapper  # type: ignore[return-value]
 
@@ -114,8 +120,15 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version_callback,
-                                          is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
 ) -> None:
     """Deploy, revert and verify the ONE MEDI schema (sqitch-compatible)."""
 
@@ -125,10 +138,19 @@ def main(
 def deploy(
     target: TargetOpt = None,
     to: ToOpt = None,
-    mode: Annotated[str, typer.Option(help="On failure revert: all (this run), tag (to the "
-                                      "last tag), change (nothing more).")] = "all",
-    verify: Annotated[bool, typer.Option("--verify", help="Run each change's verify script "
-                                         "before committing it; a failure undoes it.")] = False,
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="On failure revert: all (this run), tag (to the last tag), change (nothing more)."
+        ),
+    ] = "all",
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Run each change's verify script before committing it; a failure undoes it.",
+        ),
+    ] = False,
     lock_timeout: LockOpt = 60.0,
 ) -> None:
     """Deploy the plan's pending changes (installs the Supabase stand-in where needed)."""
@@ -141,8 +163,10 @@ def deploy(
     _say(f"Deploying {plan.project} to {tgt.display()} ({project.source} plan {project.plan_file})")
     with engine.locked(lock_timeout):
         if standin.is_needed(engine.conn):
-            _say("Installing the Supabase stand-in (auth, storage, roles, extensions schema): "
-                 "this database has no Supabase objects")
+            _say(
+                "Installing the Supabase stand-in (auth, storage, roles, extensions schema): "
+                "this database has no Supabase objects"
+            )
             standin.install(engine.conn)
         outcome = engine.deploy(to=to, mode=mode, verify=verify)
     _say(outcome.message or f"Deployed {len(outcome.deployed)} change(s)")
@@ -166,8 +190,10 @@ def revert(
             if not sys.stdin.isatty() or not typer.confirm(
                 f"Revert {len(changes)} change(s) from {tgt.display()} ({names})?"
             ):
-                raise Aborted("revert not confirmed; nothing was changed",
-                              hint="pass -y to revert without asking")
+                raise Aborted(
+                    "revert not confirmed; nothing was changed",
+                    hint="pass -y to revert without asking",
+                )
         _say(f"Reverting {plan.project} on {tgt.display()}")
         outcome = engine.revert(changes)
     _say(outcome.message or f"Reverted {len(outcome.reverted)} change(s)")
@@ -181,9 +207,18 @@ def verify(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     results = _engine(project, plan, tgt).verify()
     failed = [(c, e) for c, e in results if e]
     if json_out:
-        _say(json.dumps({"target": tgt.display(), "changes": [
-            {"change": c.name, "change_id": c.id, "ok": e is None, "error": e} for c, e in results
-        ]}, indent=2))
+        _say(
+            json.dumps(
+                {
+                    "target": tgt.display(),
+                    "changes": [
+                        {"change": c.name, "change_id": c.id, "ok": e is None, "error": e}
+                        for c, e in results
+                    ],
+                },
+                indent=2,
+            )
+        )
     else:
         for change, error in results:
             _say(f"  * {change.name} .. {'ok' if error is None else 'NOT OK'}")
@@ -202,7 +237,7 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     project, plan, tgt = _load(target)
     engine = _engine(project, plan, tgt)
     done = engine.deployed()
-    pending = plan.changes[len(done):]
+    pending = plan.changes[len(done) :]
     last = done[-1] if done else None
     tags = [t for d in done for t in d.tags]
     data = {
@@ -220,12 +255,16 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     if json_out:
         _say(json.dumps(data, indent=2))
         return
-    _say(f"# Project:  {plan.project}\n# Target:   {tgt.display()}\n"
-         f"# Plan:     {project.plan_file} ({project.source} files)")
+    _say(
+        f"# Project:  {plan.project}\n# Target:   {tgt.display()}\n"
+        f"# Plan:     {project.plan_file} ({project.source} files)"
+    )
     if last:
-        _say(f"# Change:   {last.change_id}\n# Name:     {last.change}"
-             + (f"\n# Tags:     {', '.join(tags)}" if tags else "")
-             + f"\n# Deployed: {last.committed_at:%Y-%m-%d %H:%M:%S %z}")
+        _say(
+            f"# Change:   {last.change_id}\n# Name:     {last.change}"
+            + (f"\n# Tags:     {', '.join(tags)}" if tags else "")
+            + f"\n# Deployed: {last.committed_at:%Y-%m-%d %H:%M:%S %z}"
+        )
     else:
         _say("# No changes deployed")
     if pending:
@@ -241,7 +280,9 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
 def log(
     target: TargetOpt = None,
     json_out: JsonOpt = False,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Newest N events only.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", help="Newest N events only.")
+    ] = None,
 ) -> None:
     """Show the registry's event history, newest first."""
     project, plan, tgt = _load(target)
@@ -250,9 +291,11 @@ def log(
         _say(json.dumps(events, indent=2, default=_json_default))
         return
     for e in events:
-        _say(f"{e['event'].capitalize():7} {e['change_id'][:12]} {e['change']}"
-             f"{' ' + ' '.join(e['tags']) if e['tags'] else ''}  "
-             f"{e['committed_at']:%Y-%m-%d %H:%M:%S %z} {e['committer_name']}")
+        _say(
+            f"{e['event'].capitalize():7} {e['change_id'][:12]} {e['change']}"
+            f"{' ' + ' '.join(e['tags']) if e['tags'] else ''}  "
+            f"{e['committed_at']:%Y-%m-%d %H:%M:%S %z} {e['committer_name']}"
+        )
     if not events:
         _say("No events recorded")
 
@@ -264,18 +307,364 @@ def plan_cmd(json_out: JsonOpt = False) -> None:
     project = find_project()
     plan = parse_plan(project.plan_file, project.top_dir)
     if json_out:
-        _say(json.dumps({"project": plan.project, "changes": [
-            {"name": c.name, "change_id": c.id, "requires": [d.key(plan.project) for d in c.requires],
-             "conflicts": [d.key(plan.project) for d in c.conflicts], "tags": [t.name for t in c.tags],
-             "tag_ids": [t.id for t in c.tags], "planned_at": c.planned_at,
-             "planner": f"{c.planner_name} <{c.planner_email}>", "note": c.note}
-            for c in plan.changes]}, indent=2))
+        _say(
+            json.dumps(
+                {
+                    "project": plan.project,
+                    "changes": [
+                        {
+                            "name": c.name,
+                            "change_id": c.id,
+                            "requires": [d.key(plan.project) for d in c.requires],
+                            "conflicts": [d.key(plan.project) for d in c.conflicts],
+                            "tags": [t.name for t in c.tags],
+                            "tag_ids": [t.id for t in c.tags],
+                            "planned_at": c.planned_at,
+                            "planner": f"{c.planner_name} <{c.planner_email}>",
+                            "note": c.note,
+                        }
+                        for c in plan.changes
+                    ],
+                },
+                indent=2,
+            )
+        )
         return
     _say(f"# Project: {plan.project}\n# File:    {plan.path}\n")
     for change in plan.changes:
-        deps = f" [{' '.join(d.key(plan.project) for d in change.dependencies)}]" \
-            if change.dependencies else ""
+        deps = (
+            f" [{' '.join(d.key(plan.project) for d in change.dependencies)}]"
+            if change.dependencies
+            else ""
+        )
         _say(f"{change.id} {change.format_name_with_tags()}{deps}")
+
+
+export_app = typer.Typer(help="Export the plan for other tools.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("supabase")
+@handled
+def export_supabase(
+    directory: Annotated[
+        str,
+        typer.Argument(
+            help="Folder to write supabase/migrations and supabase/tests into (created if missing)."
+        ),
+    ],
+    since: Annotated[
+        str | None, typer.Option("--since", help="Export only the changes planned after this tag.")
+    ] = None,
+) -> None:
+    """Write the plan as Supabase CLI migrations (one file per change) plus the pgTAP tests."""
+    from pathlib import Path
+
+    from .export import export_supabase as write_export
+
+    project = find_project()
+    plan = parse_plan(project.plan_file, project.top_dir)
+    result = write_export(project, plan, Path(directory), since)
+    _say(
+        f"Exported {len(result.migrations)} migration(s) to "
+        f"{Path(directory) / 'supabase' / 'migrations'} and {len(result.tests)} test file(s) "
+        f"to {Path(directory) / 'supabase' / 'tests'} ({project.source} plan)"
+    )
+
+
+@app.command()
+@handled
+def docs(
+    target: TargetOpt = None,
+    out: Annotated[str, typer.Option("--out", help="Folder of the generated pages.")] = (
+        "docs/schema"
+    ),
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 9 when the pages differ from the database."
+        ),
+    ] = False,
+) -> None:
+    """Generate the schema reference (Markdown and Mermaid ERDs) from a deployed database."""
+    from pathlib import Path
+
+    from . import schemadoc
+    from .engine import connect
+
+    project = find_project()
+    with connect(resolve_target(project, target)) as conn:
+        pages = schemadoc.render(conn)
+    if check:
+        schemadoc.check(pages, Path(out))
+        _say(f"{out} is up to date ({len(pages)} pages)")
+        return
+    changed = schemadoc.write(pages, Path(out))
+    _say(f"Wrote {len(pages)} pages to {out} ({len(changed)} changed)")
+
+
+@app.command("test")
+@handled
+def test_cmd(
+    target: TargetOpt = None,
+    junit: Annotated[str | None, typer.Option("--junit", help="Also write JUnit XML here.")] = None,
+    tap: Annotated[bool, typer.Option("--tap", help="Print the TAP output of every file.")] = False,
+    directory: Annotated[
+        str | None,
+        typer.Option(
+            "--dir", help="Folder of test*.sql files (default: the project's tests/pgtap)."
+        ),
+    ] = None,
+) -> None:
+    """Run the pgTAP suites against a deployed database, each file rolled back."""
+    from pathlib import Path
+
+    from . import testrun
+    from .engine import connect
+    from .errors import TestsFailed
+
+    project = find_project()
+    files = testrun.suite_files(Path(directory) if directory else project.root / "tests" / "pgtap")
+    with connect(resolve_target(project, target)) as conn:
+        testrun.ensure_pgtap(conn, _note)
+        results = testrun.run_suite(conn, files)
+    for r in results:
+        if tap:
+            _say(f"# {r.path.name}\n" + "\n".join(r.tap))
+        _say(
+            f"{r.path.name} .. "
+            + ("ok" if r.ok else "NOT OK: " + "; ".join(r.problems))
+            + f" ({len(r.assertions)} tests)"
+        )
+    if junit:
+        Path(junit).write_text(testrun.junit_xml(results), encoding="utf-8")
+    total = sum(len(r.assertions) for r in results)
+    bad = [r for r in results if not r.ok]
+    if bad:
+        raise TestsFailed(
+            f"{len(bad)} of {len(results)} pgTAP file(s) failed: "
+            + ", ".join(r.path.name for r in bad)
+        )
+    _say(f"All tests successful. Files={len(results)}, Tests={total}")
+
+
+@app.command()
+@handled
+def doctor(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
+    """Check the target database and this machine: OK, WARN or FAIL, each with a fix."""
+    from . import doctor as checks
+
+    project, plan, tgt = _load(target)
+    found = checks.run_checks(project, plan, tgt)
+    if json_out:
+        _say(json.dumps(checks.as_json(found), indent=2))
+    else:
+        for check in found:
+            for line in checks.format_check(check):
+                _say(line)
+    failed = [c for c in found if c.status == "FAIL"]
+    if failed:
+        raise OnemediError(
+            f"doctor found {len(failed)} failing check(s): " + ", ".join(c.name for c in failed)
+        )
+
+
+NoteOpt = Annotated[
+    str,
+    typer.Option(
+        "--note",
+        "-n",
+        "-m",
+        help="Note for the plan line (one line of why; part of the change id).",
+    ),
+]
+RequiresOpt = Annotated[
+    list[str] | None,
+    typer.Option("--requires", "-r", help="A change this one requires (repeatable)."),
+]
+ConflictsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--conflicts", "-c", "-x", help="A change this one conflicts with (repeatable)."),
+]
+
+
+def _rel(project: Project, path: Any) -> str:
+    from .authoring import _rel as rel
+
+    return rel(project, path)
+
+
+@app.command()
+@handled
+def add(
+    name: Annotated[str, typer.Argument(help="Name of the new change (sqitch's naming rules).")],
+    requires: RequiresOpt = None,
+    conflicts: ConflictsOpt = None,
+    note: NoteOpt = "",
+) -> None:
+    """Add a change: its three scripts from the house-style templates and its plan line."""
+    from .authoring import add_change
+
+    project = find_project()
+    result = add_change(project, name, requires or [], conflicts or [], note)
+    for path in result.created:
+        _say(f"Created {_rel(project, path)}")
+    for path in result.skipped:
+        _say(f"Skipped {_rel(project, path)}: already exists")
+    _say(f'Added "{result.summary}" to {project.plan_file.name}')
+
+
+@app.command()
+@handled
+def tag(
+    name: Annotated[str, typer.Argument(help="Tag name, with or without the leading @.")],
+    note: NoteOpt = "",
+) -> None:
+    """Tag the last change of the plan."""
+    from .authoring import add_tag
+
+    project = find_project()
+    result = add_tag(project, name, note)
+    _say(f'Tagged "{result.change}" with @{name.removeprefix("@")} in {project.plan_file.name}')
+
+
+@app.command()
+@handled
+def rework(
+    name: Annotated[str, typer.Argument(help="The planned change to rework.")],
+    requires: RequiresOpt = None,
+    conflicts: ConflictsOpt = None,
+    note: NoteOpt = "",
+) -> None:
+    """Rework a change after a tag: keep its scripts as NAME@TAG.sql and plan it again."""
+    from .authoring import rework_change
+
+    project = find_project()
+    result = rework_change(project, name, requires or [], conflicts or [], note)
+    for src, dst in result.copied:
+        _say(f"Copied {_rel(project, src)} to {_rel(project, dst)}")
+    _say(f'Added "{result.summary}" to {project.plan_file.name}')
+    _say("Modify these files as appropriate:")
+    for path in result.created:
+        _say(f"  * {_rel(project, path)}")
+
+
+@app.command("check")
+@handled
+def check_cmd(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
+    """Find drift without changing anything: edited scripts, unknown or misordered changes,
+    failing verifies."""
+    from .check import check as find_drift
+    from .errors import DriftFound
+
+    project, plan, tgt = _load(target)
+    deployed, findings = find_drift(_engine(project, plan, tgt))
+    if json_out:
+        _say(
+            json.dumps(
+                {
+                    "target": tgt.display(),
+                    "deployed": deployed,
+                    "clean": not findings,
+                    "findings": [f.as_dict() for f in findings],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for finding in findings:
+            _say(finding.line())
+    if findings:
+        raise DriftFound(
+            f"{len(findings)} drift finding(s) on {tgt.display()}",
+            hint="a changed deployed script needs `rework`; see docs/cli.md",
+        )
+    if not json_out:
+        _say(f"No drift: {deployed} deployed change(s) match the plan, scripts and verifies")
+
+
+@app.command("lint")
+@handled
+def lint_cmd(
+    json_out: JsonOpt = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes for sqlfluff (default: one per CPU)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ignore sqlfluff results cached by file content.")
+    ] = False,
+) -> None:
+    """sqlfluff (the project's .sqlfluff) on every SQL file, plus layout and plain-SQL checks."""
+    from .errors import LintFailed
+    from .lint import as_json, lint_project
+
+    project = find_project()
+    result = lint_project(project, jobs=jobs, use_cache=not no_cache)
+    if json_out:
+        _say(json.dumps(as_json(result), indent=2))
+    else:
+        for problem in result.problems:
+            _say(problem.text())
+    if result.problems:
+        files = len({p.file for p in result.problems})
+        raise LintFailed(f"{len(result.problems)} problem(s) in {files} file(s)")
+    if not json_out:
+        _say(f"Linted {len(result.files)} SQL file(s): no problems")
+
+
+@app.command()
+@handled
+def seed(
+    target: TargetOpt = None,
+    scale: Annotated[
+        int | None,
+        typer.Option("--scale", help="Generate N orders and the data around them, by COPY (fast)."),
+    ] = None,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Load the small, realistic demo data set through the database's own functions.",
+        ),
+    ] = False,
+    seed_value: Annotated[
+        int, typer.Option("--seed", help="Random seed: the same seed gives the same data.")
+    ] = 1,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Seed even though the database already has profiles or orders."
+        ),
+    ] = False,
+    anchor: Annotated[
+        str | None,
+        typer.Option("--anchor", help="Day the data ends on (YYYY-MM-DD; default today, UTC)."),
+    ] = None,
+    no_docs: Annotated[
+        bool, typer.Option("--no-docs", help="Do not record the proportions in docs/benchmarks.md.")
+    ] = False,
+) -> None:
+    """Fill a deployed database with generated (--scale N) or demo (--demo) data."""
+    from datetime import date
+
+    from .seed import run_seed
+
+    project, _, tgt = _load(target)
+    docs = (
+        None if no_docs or project.source != "checkout" else project.root / "docs" / "benchmarks.md"
+    )
+    run_seed(
+        tgt.conninfo,
+        _say,
+        scale=scale,
+        demo=demo,
+        seed=seed_value,
+        force=force,
+        anchor=date.fromisoformat(anchor) if anchor else None,
+        docs=docs,
+        progress=sys.stderr.isatty(),
+    )
 
 
 def _json_default(value: Any) -> str:

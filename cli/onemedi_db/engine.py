@@ -51,7 +51,9 @@ class _Backend(PostgresqlPsycopgBackend):  # type: ignore[misc]
         return self._given
 
 
-def connect(target: Target, create: bool = False, report: Reporter = _quiet) -> psycopg.Connection[Any]:
+def connect(
+    target: Target, create: bool = False, report: Reporter = _quiet
+) -> psycopg.Connection[Any]:
     """Open an autocommit connection; with `create`, create a missing default database."""
     try:
         return psycopg.connect(target.conninfo, autocommit=True, application_name="onemedi-db")
@@ -80,13 +82,17 @@ class Outcome:
     deployed: list[str] = field(default_factory=list)
     reverted: list[str] = field(default_factory=list)
     message: str = ""
+    applied: list[Change] = field(default_factory=list, repr=False)
 
 
 class Engine:
     """One command's session against one target: connection, lock, registry, plan."""
 
     def __init__(
-        self, project: Project, plan: Plan, conn: psycopg.Connection[Any],
+        self,
+        project: Project,
+        plan: Plan,
+        conn: psycopg.Connection[Any],
         report: Reporter = _quiet,
     ) -> None:
         self.project = project
@@ -104,16 +110,21 @@ class Engine:
         """Hold sqitch's advisory lock for the whole run (session level; a dead client frees it)."""
         deadline = time.monotonic() + timeout
         waited = False
-        while not self.conn.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_LOCK_KEY,)).fetchone()[0]:  # type: ignore[index]
+        while not self.conn.execute(
+            "SELECT pg_try_advisory_lock(%s)", (ADVISORY_LOCK_KEY,)
+        ).fetchone()[0]:  # type: ignore[index]
             if not waited:
-                self.report("Waiting for another deploy or revert to finish (advisory lock "
-                            f"{ADVISORY_LOCK_KEY})")
+                self.report(
+                    "Waiting for another deploy or revert to finish (advisory lock "
+                    f"{ADVISORY_LOCK_KEY})"
+                )
                 waited = True
             if time.monotonic() >= deadline:
                 holder = self.conn.execute(
                     "SELECT pid, coalesce(application_name, ''), backend_start FROM pg_locks"
                     " JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory'"
-                    " AND objid = %s AND granted LIMIT 1", (ADVISORY_LOCK_KEY,)
+                    " AND objid = %s AND granted LIMIT 1",
+                    (ADVISORY_LOCK_KEY,),
                 ).fetchone()
                 who = f" (held by pid {holder[0]} {holder[1]!r})" if holder else ""
                 raise LockTimeout(
@@ -145,7 +156,8 @@ class Engine:
             if planned is None or planned.id != row.change_id:
                 known = self.plan.by_id(row.change_id)
                 detail = (
-                    f"is planned at position {known.index + 1}, not {i + 1}" if known
+                    f"is planned at position {known.index + 1}, not {i + 1}"
+                    if known
                     else "is not in the plan (was the plan edited after deploying?)"
                 )
                 raise RegistryError(
@@ -168,8 +180,9 @@ class Engine:
     def script(self, kind: str, change: Change) -> Script:
         return read_script(self.plan.script_path(self.project.top_dir, kind, change))
 
-    def _run(self, change: Change, script: Script, record: sql.Composed,
-             verify: Script | None = None) -> None:
+    def _run(
+        self, change: Change, script: Script, record: sql.Composed, verify: Script | None = None
+    ) -> None:
         """Apply one change and its registry rows atomically, through a yoyo migration.
 
         A transactional change travels as one multi-statement string inside yoyo's
@@ -188,8 +201,11 @@ class Engine:
             return
         body = _Body(self.conn)
         body.add_sql("SET LOCAL synchronous_commit = off")
-        body.add_sql(sql.SQL("LOCK TABLE {}.changes IN EXCLUSIVE MODE").format(
-            sql.Identifier(self.project.registry)))
+        body.add_sql(
+            sql.SQL("LOCK TABLE {}.changes IN EXCLUSIVE MODE").format(
+                sql.Identifier(self.project.registry)
+            )
+        )
         for statement in script.statements:
             body.add(script, statement)
         if verify is not None:
@@ -203,10 +219,13 @@ class Engine:
             migration.process_steps(self.backend, "apply")
         except _Unplaced as failure:
             raise self._diagnose(change, script, verify) or ScriptFailed(
-                f"{change.name}: {failure}", hint="the change was rolled back") from None
+                f"{change.name}: {failure}", hint="the change was rolled back"
+            ) from None
         self._async_commits = True
 
-    def _diagnose(self, change: Change, script: Script, verify: Script | None) -> ScriptFailed | None:
+    def _diagnose(
+        self, change: Change, script: Script, verify: Script | None
+    ) -> ScriptFailed | None:
         """Replay a failed change statement by statement in a rolled-back transaction."""
         try:
             with self.conn.transaction(force_rollback=True):
@@ -247,14 +266,17 @@ class Engine:
                 self._roll_back_run(outcome, mode, reverts)
                 raise failure from None
             outcome.deployed.append(change.name)
+            outcome.applied.append(change)
         return outcome
 
     def _check_requirements(self, pending: list[Change]) -> None:
         for change in pending:
             for dep in change.requires:
-                if dep.project and dep.project != self.plan.project:
-                    if not self.registry.deployed_elsewhere(dep.project, dep.change or ""):
-                        raise PlanError(
+                foreign = dep.project and dep.project != self.plan.project
+                if foreign and not self.registry.deployed_elsewhere(
+                    dep.project or "", dep.change or ""
+                ):
+                    raise PlanError(
                             f"change {change.name} requires {dep.project}:{dep.change}, "
                             "which is not deployed",
                             hint=f"deploy project {dep.project} first",
@@ -268,19 +290,19 @@ class Engine:
             pass  # the failure itself is what the user must see
 
     def _roll_back_run(self, outcome: Outcome, mode: str, reverts: dict[str, Script]) -> None:
-        """After a failed change: mode all reverts this run, tag back to its last tag, change none."""
+        """After a failure: `all` reverts this run, `tag` back to its last tag, `change` nothing."""
         if mode == "change" or not outcome.deployed:
             return
-        names = list(outcome.deployed)
-        changes = [c for c in self.plan.changes if c.name in names][-len(names):]
+        changes = list(outcome.applied)
         if mode == "tag":
             tagged = [i for i, c in enumerate(changes) if c.tags]
             keep = tagged[-1] + 1 if tagged else 0
             changes = changes[keep:]
         for change in reversed(changes):
             self.report(f"  - {change.format_name_with_tags()} (rolling back this run)")
-            self._run(change, reverts[change.id],
-                      self.registry.revert_sql(self.plan, change, self.who))
+            self._run(
+                change, reverts[change.id], self.registry.revert_sql(self.plan, change, self.who)
+            )
             outcome.reverted.append(change.name)
 
     # -- revert --------------------------------------------------------------------------------
@@ -297,8 +319,9 @@ class Engine:
         outcome = Outcome()
         for change in changes:
             self.report(f"  - {change.format_name_with_tags()}")
-            self._run(change, scripts[change.id],
-                      self.registry.revert_sql(self.plan, change, self.who))
+            self._run(
+                change, scripts[change.id], self.registry.revert_sql(self.plan, change, self.who)
+            )
             outcome.reverted.append(change.name)
         if not changes:
             outcome.message = "Nothing to revert"
@@ -326,7 +349,9 @@ class Engine:
             with self.conn.transaction(force_rollback=True):
                 self._run_verify(change, script)
         except ScriptFailed as exc:
-            raise ScriptFailed(f"verify of {change.name} failed, so it was not deployed: {exc}") from None
+            raise ScriptFailed(
+                f"verify of {change.name} failed, so it was not deployed: {exc}"
+            ) from None
 
     def _run_verify(self, change: Change, script: Script) -> None:
         for statement in script.statements:
@@ -377,8 +402,9 @@ class _Body:
 class _ChangeMigration(Migration):  # type: ignore[misc]
     """A yoyo migration built from a plan change instead of a migrations folder."""
 
-    def __init__(self, change: Change, script: Script,
-                 steps: list[Callable[[psycopg.Connection[Any]], None]]) -> None:
+    def __init__(
+        self, change: Change, script: Script, steps: list[Callable[[psycopg.Connection[Any]], None]]
+    ) -> None:
         super().__init__(change.id, str(script.path), str(script.path.parent))
         self._steps = steps
         self.use_transactions = script.transactional
@@ -391,11 +417,15 @@ class _ChangeMigration(Migration):  # type: ignore[misc]
             ]
 
 
-def _statement_step(change: Change, script: Script, statement: Statement) -> Callable[[psycopg.Connection[Any]], None]:
+def _statement_step(
+    change: Change, script: Script, statement: Statement
+) -> Callable[[psycopg.Connection[Any]], None]:
     return lambda conn: _execute(conn, change, script, statement)
 
 
-def _execute(conn: psycopg.Connection[Any], change: Change, script: Script, statement: Statement) -> None:
+def _execute(
+    conn: psycopg.Connection[Any], change: Change, script: Script, statement: Statement
+) -> None:
     try:
         conn.execute(statement.sql.encode("utf-8"), prepare=False)
     except psycopg.Error as exc:
@@ -403,8 +433,9 @@ def _execute(conn: psycopg.Connection[Any], change: Change, script: Script, stat
         raise _failure(change, script, statement, exc, position) from None
 
 
-def _failure(change: Change, script: Script, statement: Statement, exc: psycopg.Error,
-             position: int | None) -> ScriptFailed:
+def _failure(
+    change: Change, script: Script, statement: Statement, exc: psycopg.Error, position: int | None
+) -> ScriptFailed:
     diag = exc.diag
     line = script.line_of(statement, position)
     first = statement.sql.splitlines()[0][:80]

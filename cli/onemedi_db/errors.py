@@ -70,3 +70,10 @@ class Aborted(OnemediError):
     """The user declined a confirmation prompt; nothing was changed."""
 
     exit_code = 11
+
+
+class TestsFailed(OnemediError):
+    """`test` found failing pgTAP assertions, a plan mismatch or an erroring test file."""
+
+    __test__ = False  # not a pytest test class, whatever its name
+    exit_code = 12

@@ -57,7 +57,9 @@ class Dependency:
         project, _, rest = body.rpartition(":")
         change, _, tag = rest.partition("@")
         if re.fullmatch(r"[0-9a-f]{40}", change):
-            raise PlanError(f"dependency {text!r}: a bare change id is not allowed, name the change")
+            raise PlanError(
+                f"dependency {text!r}: a bare change id is not allowed, name the change"
+            )
         return cls(project or None, change or None, tag or None, conflict)
 
     def key(self, own_project: str) -> str:
@@ -121,9 +123,7 @@ class Change:
 
     @property
     def planned_datetime(self) -> datetime:
-        return datetime.strptime(self.planned_at, "%Y-%m-%dT%H:%M:%SZ").replace(
-            tzinfo=UTC
-        )
+        return datetime.strptime(self.planned_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
     def info(self, project: str, uri: str | None) -> str:
         lines = [f"project {project}"]
@@ -276,8 +276,14 @@ def parse_plan_text(text: str, path: Path, top_dir: Path | None = None) -> Plan:
     project = pragmas.get("project")
     if not project:
         raise PlanError(f"{path}: missing %project pragma")
-    plan = Plan(path, project, pragmas.get("uri"), changes, tags,
-                pragmas.get("syntax-version", SYNTAX_VERSION))
+    plan = Plan(
+        path,
+        project,
+        pragmas.get("uri"),
+        changes,
+        tags,
+        pragmas.get("syntax-version", SYNTAX_VERSION),
+    )
     _check_dependencies(plan)
     _assign_ids(plan)
     _assign_rework_tags(plan, top_dir)
@@ -295,7 +301,7 @@ def _check_dependencies(plan: Plan) -> None:
                 if tag is None or tag.change is None or tag.change.index >= change.index:
                     earlier = []
             if not earlier:
-                later = any(c.name == dep.change for c in plan.changes[change.index:])
+                later = any(c.name == dep.change for c in plan.changes[change.index :])
                 where = "later in the plan" if later else "not in the plan"
                 raise PlanError(
                     f"{plan.path}:{change.line}: change {change.name!r} requires "

@@ -20,7 +20,7 @@ from psycopg import sql
 
 from .config import read_git_config
 from .errors import RegistryError
-from .plan import Change, Plan
+from .plan import Change, Plan, _unescape_note
 
 REGISTRY_VERSION = 1.1
 ADVISORY_LOCK_KEY = 75474063
@@ -159,8 +159,9 @@ class Registry:
     def version(self) -> float | None:
         if not self.exists():
             return None
-        row = self.conn.execute(sql.SQL("SELECT max(version) FROM {}").format(
-            self._t("releases"))).fetchone()
+        row = self.conn.execute(
+            sql.SQL("SELECT max(version) FROM {}").format(self._t("releases"))
+        ).fetchone()
         return float(row[0]) if row and row[0] is not None else None
 
     def check_version(self) -> None:
@@ -183,8 +184,9 @@ class Registry:
         """Create the registry schema and tables (caller's transaction)."""
         self.conn.execute(sql.SQL(_DDL).format(s=self.s))
         self.conn.execute(
-            sql.SQL("INSERT INTO {} (version, installer_name, installer_email) "
-                    "VALUES (%s, %s, %s)").format(self._t("releases")),
+            sql.SQL(
+                "INSERT INTO {} (version, installer_name, installer_email) VALUES (%s, %s, %s)"
+            ).format(self._t("releases")),
             (REGISTRY_VERSION, installer.name, installer.email),
         )
 
@@ -195,8 +197,10 @@ class Registry:
         ).fetchone()
         if row is None:
             self.conn.execute(
-                sql.SQL("INSERT INTO {} (project, uri, creator_name, creator_email) "
-                        "VALUES (%s, %s, %s, %s)").format(self._t("projects")),
+                sql.SQL(
+                    "INSERT INTO {} (project, uri, creator_name, creator_email) "
+                    "VALUES (%s, %s, %s, %s)"
+                ).format(self._t("projects")),
                 (plan.project, plan.uri, creator.name, creator.email),
             )
         elif row[0] != plan.uri:
@@ -234,7 +238,7 @@ class Registry:
         ).format(self._t("events"))
         cur = self.conn.execute(query, (self.project, limit) if limit else (self.project,))
         names = [d.name for d in cur.description or ()]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def deployed_elsewhere(self, project: str, change: str) -> bool:
         """Whether another project's change is deployed (for cross-project requirements)."""
@@ -242,7 +246,8 @@ class Registry:
             return False
         row = self.conn.execute(
             sql.SQL("SELECT 1 FROM {} WHERE project = %s AND change = %s").format(
-                self._t("changes")),
+                self._t("changes")
+            ),
             (project, change),
         ).fetchone()
         return row is not None
@@ -260,32 +265,83 @@ class Registry:
         as the change's statements, inside the change's transaction.
         """
         L = sql.Literal
-        stmts = [sql.SQL(
-            "INSERT INTO {} (change_id, script_hash, change, project, note, committer_name,"
-            " committer_email, planned_at, planner_name, planner_email)"
-            " VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})"
-        ).format(self._t("changes"), L(change.id), L(script_hash), L(change.name),
-                 L(plan.project), L(change.note), L(who.name), L(who.email),
-                 L(change.planned_datetime), L(change.planner_name), L(change.planner_email))]
-        deps = [(dep.key(plan.project), "require", _dependency_id(plan, change, dep))
-                for dep in change.requires]
-        deps += [(dep.key(plan.project), "conflict", None) for dep in change.conflicts]
-        for name, kind, dep_id in deps:
-            stmts.append(sql.SQL(
-                "INSERT INTO {} (change_id, type, dependency, dependency_id)"
-                " VALUES ({}, {}, {}, {})"
-            ).format(self._t("dependencies"), L(change.id), L(kind), L(name), L(dep_id)))
-        for tag in change.tags:
-            stmts.append(sql.SQL(
-                "INSERT INTO {} (tag_id, tag, project, change_id, note, committer_name,"
+        stmts = [
+            sql.SQL(
+                "INSERT INTO {} (change_id, script_hash, change, project, note, committer_name,"
                 " committer_email, planned_at, planner_name, planner_email)"
                 " VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})"
-            ).format(self._t("tags"), L(tag.id), L(f"@{tag.name}"), L(plan.project),
-                     L(change.id), L(tag.note), L(who.name), L(who.email),
-                     L(_planned(tag.planned_at)), L(tag.planner_name), L(tag.planner_email)))
-        stmts.append(self._event_sql("deploy", plan, change, who,
-                                     L([f"@{t.name}" for t in change.tags])))
+            ).format(
+                self._t("changes"),
+                L(change.id),
+                L(script_hash),
+                L(change.name),
+                L(plan.project),
+                L(change.note),
+                L(who.name),
+                L(who.email),
+                L(change.planned_datetime),
+                L(change.planner_name),
+                L(change.planner_email),
+            )
+        ]
+        deps: list[tuple[str, str, sql.Composable]] = [
+            (dep.key(plan.project), "require", self._dependency_id(plan, change, dep))
+            for dep in change.requires
+        ]
+        deps += [(dep.key(plan.project), "conflict", L(None)) for dep in change.conflicts]
+        for name, kind, dep_id in deps:
+            stmts.append(
+                sql.SQL(
+                    "INSERT INTO {} (change_id, type, dependency, dependency_id)"
+                    " VALUES ({}, {}, {}, {})"
+                ).format(self._t("dependencies"), L(change.id), L(kind), L(name), dep_id)
+            )
+        for tag in change.tags:
+            stmts.append(
+                sql.SQL(
+                    "INSERT INTO {} (tag_id, tag, project, change_id, note, committer_name,"
+                    " committer_email, planned_at, planner_name, planner_email)"
+                    " VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})"
+                ).format(
+                    self._t("tags"),
+                    L(tag.id),
+                    L(f"@{tag.name}"),
+                    L(plan.project),
+                    L(change.id),
+                    L(tag.note),
+                    L(who.name),
+                    L(who.email),
+                    L(_planned(tag.planned_at)),
+                    L(tag.planner_name),
+                    L(tag.planner_email),
+                )
+            )
+        stmts.append(
+            self._event_sql("deploy", plan, change, who, L([f"@{t.name}" for t in change.tags]))
+        )
         return sql.SQL(";\n").join(stmts)
+
+    def _dependency_id(self, plan: Plan, change: Change, dep: Any) -> sql.Composable:
+        """A requirement's dependency_id; another project's change is looked up as sqitch
+        does: the earliest deployed change of that name (with a tag: the latest before it)."""
+        if not dep.project or dep.project == plan.project:
+            return sql.Literal(_dependency_id(plan, change, dep))
+        if dep.tag:
+            return sql.SQL(
+                "(SELECT c.change_id FROM {c} c JOIN {t} t ON c.committed_at <= t.committed_at"
+                " AND c.project = t.project WHERE c.project = {p} AND c.change = {n}"
+                " AND t.tag = {tag} ORDER BY c.committed_at DESC LIMIT 1)"
+            ).format(
+                c=self._t("changes"),
+                t=self._t("tags"),
+                p=sql.Literal(dep.project),
+                n=sql.Literal(dep.change),
+                tag=sql.Literal("@" + dep.tag),
+            )
+        return sql.SQL(
+            "(SELECT change_id FROM {} WHERE project = {} AND change = {}"
+            " ORDER BY committed_at LIMIT 1)"
+        ).format(self._t("changes"), sql.Literal(dep.project), sql.Literal(dep.change))
 
     def revert_sql(self, plan: Plan, change: Change, who: Person) -> sql.Composed:
         """Delete a change (its tags and dependencies go with it) and log a revert event.
@@ -293,21 +349,39 @@ class Registry:
         One statement: the tags' and the change's deletions and the event see one snapshot,
         and the foreign key from tags to changes is checked at its end, when both are gone.
         """
-        event = self._event_sql("revert", plan, change, who, sql.SQL(
-            "(SELECT coalesce(array_agg(tag ORDER BY tag), '{}') FROM gone_tags)"))
+        # sqitch 1.3.1 rebuilds a reverted change from its registry row, which unescapes the
+        # stored note a second time (`\\n` in the plan ends up as a newline in the event).
+        event = self._event_sql(
+            "revert",
+            plan,
+            change,
+            who,
+            sql.SQL("(SELECT coalesce(array_agg(tag ORDER BY tag), '{}') FROM gone_tags)"),
+            note=_unescape_note(change.note),
+        )
         return sql.SQL(
             "WITH gone_tags AS (DELETE FROM {tags} WHERE change_id = {id} RETURNING tag),"
             " gone_change AS (DELETE FROM {changes} WHERE change_id = {id} RETURNING change_id)"
             " {event}"
-        ).format(tags=self._t("tags"), changes=self._t("changes"), id=sql.Literal(change.id),
-                 event=event)
+        ).format(
+            tags=self._t("tags"), changes=self._t("changes"), id=sql.Literal(change.id), event=event
+        )
 
     def record_fail(self, plan: Plan, change: Change, who: Person) -> None:
-        self.conn.execute(self._event_sql(
-            "fail", plan, change, who, sql.Literal([f"@{t.name}" for t in change.tags])))
+        self.conn.execute(
+            self._event_sql(
+                "fail", plan, change, who, sql.Literal([f"@{t.name}" for t in change.tags])
+            )
+        )
 
     def _event_sql(
-        self, event: str, plan: Plan, change: Change, who: Person, tags: sql.Composable
+        self,
+        event: str,
+        plan: Plan,
+        change: Change,
+        who: Person,
+        tags: sql.Composable,
+        note: str | None = None,
     ) -> sql.Composed:
         L = sql.Literal
         return sql.SQL(
@@ -316,10 +390,19 @@ class Registry:
             " planner_email) SELECT {}, {}, {}, {}, {}, {}::text[], {}::text[], {}::text[], {},"
             " {}, {}, {}, {}"
         ).format(
-            self._t("events"), L(event), L(change.id), L(change.name), L(plan.project),
-            L(change.note), L([d.key(plan.project) for d in change.requires]),
-            L([d.key(plan.project) for d in change.conflicts]), tags, L(who.name),
-            L(who.email), L(change.planned_datetime), L(change.planner_name),
+            self._t("events"),
+            L(event),
+            L(change.id),
+            L(change.name),
+            L(plan.project),
+            L(change.note if note is None else note),
+            L([d.key(plan.project) for d in change.requires]),
+            L([d.key(plan.project) for d in change.conflicts]),
+            tags,
+            L(who.name),
+            L(who.email),
+            L(change.planned_datetime),
+            L(change.planner_name),
             L(change.planner_email),
         )
 
@@ -330,13 +413,15 @@ def _planned(stamp: str) -> datetime:
 
 
 def _dependency_id(plan: Plan, change: Change, dep: Any) -> str | None:
-    """The change id a requirement resolves to: the latest planned instance before `change`."""
-    if dep.project and dep.project != plan.project:
-        return None
-    limit = change.index
+    """The change id sqitch 1.3.1 records for a same-project requirement.
+
+    `name@tag` is the latest instance at or before the tag; a bare `name` is the *first*
+    instance in the plan (sqitch's `first_index_of`), even when the name was reworked later.
+    """
     if dep.tag:
         limit = plan.index_of("@" + dep.tag) + 1
-    for candidate in reversed(plan.changes[:limit]):
-        if candidate.name == dep.change:
-            return candidate.id
-    return None
+        for candidate in reversed(plan.changes[:limit]):
+            if candidate.name == dep.change:
+                return candidate.id
+        return None
+    return next((c.id for c in plan.changes[: change.index] if c.name == dep.change), None)

@@ -10,21 +10,18 @@ CONCURRENTLY and friends) must say so with the marker line `-- onemedi:no-transa
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pglast import ast, parser
-from pglast.enums.parsenodes import TransactionStmtKind
+from pglast import parser
 
 from .errors import PlanError
 
 NO_TRANSACTION_MARKER = "-- onemedi:no-transaction"
-_WRAPPERS = {
-    TransactionStmtKind.TRANS_STMT_BEGIN,
-    TransactionStmtKind.TRANS_STMT_START,
-    TransactionStmtKind.TRANS_STMT_COMMIT,
-    TransactionStmtKind.TRANS_STMT_ROLLBACK,
-}
+_OPENERS = {"TRANS_STMT_BEGIN", "TRANS_STMT_START"}
+_CLOSERS = {"TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK"}
 
 
 @dataclass(frozen=True)
@@ -62,51 +59,64 @@ def script_hash(path: Path) -> str | None:
 
 
 def read_script(path: Path) -> Script:
-    """Parse a script; raise PlanError with file and line when it is missing or unparsable."""
+    """Parse a script; raise PlanError with file and line when it is missing or unparsable.
+
+    pglast's JSON parse tree is used rather than its Python AST: the same parser, several
+    times faster, since only statement kinds and offsets (in bytes) are needed here.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise PlanError(f"script {path} is missing", hint="every plan change needs "
-                        "sql/deploy, sql/revert and sql/verify scripts") from None
+        raise PlanError(
+            f"script {path} is missing",
+            hint="every plan change needs sql/deploy, sql/revert and sql/verify scripts",
+        ) from None
     text = raw.decode("utf-8")
     try:
-        parsed = parser.parse_sql(text)
+        tree = json.loads(parser.parse_sql_json(text))
     except parser.ParseError as exc:
         position = exc.args[1] if len(exc.args) > 1 else 0
         line = text[:position].count("\n") + 1
         raise PlanError(f"{path}:{line}: {exc.args[0]}") from None
     transactional = NO_TRANSACTION_MARKER not in text
     statements: list[Statement] = []
-    for raw_stmt in parsed:
-        start = raw_stmt.stmt_location or 0
-        end = start + raw_stmt.stmt_len if raw_stmt.stmt_len else len(text)
-        sql = text[start:end].strip()
-        offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-        node = raw_stmt.stmt
-        assert node is not None
-        if isinstance(node, ast.TransactionStmt):
-            if node.kind in _WRAPPERS:
+    parsed = tree.get("stmts", [])
+    for index, raw_stmt in enumerate(parsed):
+        start = raw_stmt.get("stmt_location", 0)
+        length = raw_stmt.get("stmt_len", 0)
+        chunk = raw[start : start + length] if length else raw[start:]
+        leading = len(chunk) - len(chunk.lstrip())
+        offset = len(raw[: start + leading].decode("utf-8"))
+        sql = chunk.decode("utf-8").strip()
+        line = text.count("\n", 0, offset) + 1
+        ((kind, node),) = raw_stmt["stmt"].items()
+        if kind == "TransactionStmt":
+            # Only the script's own wrapper is dropped: BEGIN first, COMMIT/ROLLBACK last.
+            # One in the middle would commit part of the change under sqitch.
+            wrapper = node.get("kind")
+            if (wrapper in _OPENERS and index == 0) or (
+                wrapper in _CLOSERS and index == len(parsed) - 1
+            ):
                 continue
             raise PlanError(
-                f"{path}:{text[:offset].count(chr(10)) + 1}: transaction control "
-                f"({sql.split()[0].upper()}) is not allowed inside a change script"
+                f"{path}:{line}: transaction control ({sql.split()[0].upper()}) is not "
+                "allowed inside a change script"
             )
-        if transactional and _needs_autocommit(node):
+        if transactional and _needs_autocommit(kind, node):
             raise PlanError(
-                f"{path}:{text[:offset].count(chr(10)) + 1}: {sql.split(None, 3)[:3]} cannot run "
-                "inside a transaction",
+                f"{path}:{line}: {' '.join(sql.split()[:4])} cannot run inside a transaction",
                 hint=f"put the line '{NO_TRANSACTION_MARKER}' at the top of the script "
                 "and keep that change to this one statement",
             )
-        statements.append(Statement(sql, text[:offset].count("\n") + 1, offset))
+        statements.append(Statement(sql, line, offset))
     return Script(path, text, raw, tuple(statements), transactional)
 
 
-def _needs_autocommit(node: ast.Node) -> bool:
-    if isinstance(node, ast.IndexStmt) and node.concurrent:
-        return True
-    if isinstance(node, ast.ReindexStmt) and any(
-        getattr(p, "defname", None) == "concurrently" for p in (node.params or ())
-    ):
-        return True
-    return isinstance(node, (ast.VacuumStmt, ast.CreatedbStmt, ast.DropdbStmt))
+def _needs_autocommit(kind: str, node: dict[str, Any]) -> bool:
+    if kind == "IndexStmt":
+        return bool(node.get("concurrent"))
+    if kind == "ReindexStmt":
+        return any(
+            p.get("DefElem", {}).get("defname") == "concurrently" for p in node.get("params", ())
+        )
+    return kind in ("VacuumStmt", "CreatedbStmt", "DropdbStmt")

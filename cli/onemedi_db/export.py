@@ -1,0 +1,115 @@
+"""Export the plan as Supabase CLI migrations and tests (`onemedi-db export supabase`).
+
+One migration file per plan change, in plan order: `supabase/migrations/<UTC timestamp>_
+<change>.sql`, the timestamp taken from the change's planned time and bumped by a second
+where two changes share one, so file-name order is plan order. Each body is the deploy
+script's statements without its own BEGIN/COMMIT, because `supabase db push` runs every
+file in a transaction of its own. The Supabase stand-in is never exported: Supabase has the
+real objects. The pgTAP suites are copied to `supabase/tests/`, each creating pgTAP in
+schema `extensions` inside its own transaction, as `supabase test db` expects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from pglast import ast, parser
+from pglast.enums.parsenodes import TransactionStmtKind
+
+from . import __version__
+from .config import Project
+from .errors import PlanError
+from .plan import Change, Plan
+from .scripts import NO_TRANSACTION_MARKER, read_script
+
+PGTAP_LINE = "CREATE EXTENSION IF NOT EXISTS pgtap WITH SCHEMA extensions;"
+
+
+@dataclass
+class ExportResult:
+    migrations: list[Path] = field(default_factory=list)
+    tests: list[Path] = field(default_factory=list)
+
+
+def migration_stamps(plan: Plan) -> dict[str, str]:
+    """Change id -> 14-digit UTC timestamp, strictly increasing in plan order."""
+    stamps: dict[str, str] = {}
+    previous: datetime | None = None
+    for change in plan.changes:
+        when = change.planned_datetime
+        if previous is not None and when <= previous:
+            when = previous + timedelta(seconds=1)
+        stamps[change.id] = when.strftime("%Y%m%d%H%M%S")
+        previous = when
+    return stamps
+
+
+def changes_since(plan: Plan, since: str | None) -> list[Change]:
+    if not since:
+        return list(plan.changes)
+    tag = plan.tag_named(since)
+    assert tag.change is not None
+    return plan.changes[tag.change.index + 1 :]
+
+
+def migration_body(project: Project, plan: Plan, change: Change) -> str:
+    script = read_script(plan.script_path(project.top_dir, "deploy", change))
+    header = [
+        f"-- {plan.project}:{change.name}, sqitch change {change.id}",
+        f"-- Exported by onemedi-db {__version__} from {script.path.relative_to(project.root)}"
+        " (its BEGIN/COMMIT removed: supabase db push runs this file in one transaction).",
+    ]
+    header += [f"-- {line}".rstrip() for line in change.note.splitlines() if change.note != "0"]
+    if not script.transactional:
+        header += [
+            NO_TRANSACTION_MARKER,
+            "-- This change cannot run inside a transaction: it stays alone in this file. "
+            "Apply it with `psql -f` (no -1), not in a transaction.",
+        ]
+    parts = []
+    for statement in script.statements:
+        last_line = statement.sql.rsplit("\n", 1)[-1]
+        # A newline before the semicolon ends a trailing line comment of the statement.
+        parts.append(statement.sql + ("\n;" if "--" in last_line else ";"))
+    return "\n".join(header) + "\n\n" + "\n\n".join(parts) + "\n"
+
+
+def test_body(text: str, path: Path) -> str:
+    """A pgTAP file that creates pgTAP itself, inside its transaction when it has one."""
+    try:
+        parsed = parser.parse_sql(text)
+    except parser.ParseError as exc:
+        raise PlanError(f"{path}: cannot parse: {exc.args[0]}") from None
+    first = parsed[0].stmt if parsed else None
+    opening = (TransactionStmtKind.TRANS_STMT_BEGIN, TransactionStmtKind.TRANS_STMT_START)
+    if isinstance(first, ast.TransactionStmt) and first.kind in opening:
+        start = parsed[0].stmt_location or 0
+        end = text.index(";", start + (parsed[0].stmt_len or 0)) + 1
+        return text[:end] + "\n" + PGTAP_LINE + text[end:]
+    return PGTAP_LINE + "\n" + text
+
+
+def export_supabase(
+    project: Project, plan: Plan, out_dir: Path, since: str | None = None
+) -> ExportResult:
+    """Write `out_dir/supabase/migrations` and `out_dir/supabase/tests`."""
+    changes = changes_since(plan, since)
+    stamps = migration_stamps(plan)
+    bodies = [(change, migration_body(project, plan, change)) for change in changes]
+    result = ExportResult()
+    migrations = out_dir / "supabase" / "migrations"
+    migrations.mkdir(parents=True, exist_ok=True)
+    for change, body in bodies:
+        target = migrations / f"{stamps[change.id]}_{change.name}.sql"
+        target.write_text(body, encoding="utf-8")
+        result.migrations.append(target)
+    source = project.root / "tests" / "pgtap"
+    tests = out_dir / "supabase" / "tests"
+    tests.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.glob("*.sql")):
+        target = tests / path.name
+        target.write_text(test_body(path.read_text(encoding="utf-8"), path), encoding="utf-8")
+        result.tests.append(target)
+    return result

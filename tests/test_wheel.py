@@ -1,0 +1,72 @@
+"""The built wheel works on its own: installed in a new venv, run outside the checkout.
+
+It must carry the plan, the scripts and the pgTAP suites (`_bundle`), use them when no
+checkout is around (`status` says "bundled"), and deploy, verify, test and revert with them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
+         timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
+    make_db: Callable[[str], str], tmp_path: Path
+) -> None:
+    dist = tmp_path / "dist"
+    build = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                  "-q", "-w", str(dist), str(ROOT)], cwd=tmp_path)
+    assert build.returncode == 0, build.stderr
+    (wheel,) = dist.glob("onemedi_db-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for required in ("onemedi_db/_bundle/sqitch.plan", "onemedi_db/_bundle/sqitch.conf",
+                     "onemedi_db/_bundle/sql/deploy/orders.sql",
+                     "onemedi_db/_bundle/tests/pgtap/test_orders.sql",
+                     "onemedi_db/standin/supabase.sql"):
+        assert required in names, required
+
+    venv = tmp_path / "venv"
+    assert _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path).returncode == 0
+    install = _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
+                    "--disable-pip-version-check", str(wheel)], cwd=tmp_path)
+    assert install.returncode == 0, install.stderr
+
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "VIRTUAL_ENV", "PYTHONPATH")}
+    url = make_db("wheel")
+    cli = str(venv / "bin" / "onemedi-db")
+
+    def onemedi(*args: str) -> subprocess.CompletedProcess[str]:
+        return _run([cli, *args, "--target", url], cwd=work, env=env)
+
+    deploy = onemedi("deploy")
+    assert deploy.returncode == 0, deploy.stdout + deploy.stderr
+    assert "bundled plan" in deploy.stdout
+    status = onemedi("status", "--json")
+    assert status.returncode == 0, status.stderr
+    data = json.loads(status.stdout)
+    assert data["plan_source"] == "bundled" and data["pending"] == []
+    assert "/site-packages/onemedi_db/_bundle/" in data["plan_file"]
+    assert onemedi("verify").returncode == 0
+    tested = onemedi("test")  # the bundled pgTAP suites, every file run
+    ran = [ln for ln in tested.stdout.splitlines() if ".sql .. " in ln]
+    assert len(ran) == len(list((ROOT / "tests" / "pgtap").glob("test*.sql"))), tested.stdout
+    all_ok = all(" .. ok (" in ln for ln in ran)
+    assert tested.returncode == (0 if all_ok else 12), tested.stdout + tested.stderr
+    revert = onemedi("revert", "-y")
+    assert revert.returncode == 0, revert.stderr
+    assert json.loads(onemedi("status", "--json").stdout)["last_change"] is None
