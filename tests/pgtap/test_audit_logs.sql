@@ -45,7 +45,7 @@ SELECT has_index(
 );
 SELECT table_privs_are('public', 'audit_logs', 'anon', ARRAY[]::text[]);
 SELECT table_privs_are('public', 'audit_logs', 'authenticated', ARRAY['SELECT']);
-SELECT table_privs_are('public', 'audit_logs', 'service_role', ARRAY['INSERT', 'SELECT']);
+SELECT table_privs_are('public', 'audit_logs', 'service_role', ARRAY['SELECT']);
 SELECT is(
     (
         SELECT bool_and(c.relrowsecurity) AND count(*) > 1
@@ -95,11 +95,13 @@ SELECT set_config(
     TRUE
 );
 SET LOCAL ROLE service_role;
-SELECT lives_ok(
+SELECT throws_ok(
     $$INSERT INTO public.audit_logs (id, entity_type, entity_id, action, after_state)
       VALUES ('65b00000-0000-4000-8000-000000000001', 'orders',
               '75b00000-0000-4000-8000-000000000001', 'INSERT', '{"status": "PENDING"}')$$,
-    'service_role may insert an audit row'
+    '42501',
+    'permission denied for table audit_logs',
+    'service_role may not write audit rows: only the database''s triggers do (audit_trail)'
 );
 SELECT throws_ok(
     $$UPDATE public.audit_logs SET entity_id = 'x'$$,
@@ -114,6 +116,12 @@ SELECT throws_ok(
     'service_role has no DELETE privilege'
 );
 RESET ROLE;
+-- The table owner writes as the audit triggers do; the actor comes from the JWT claims.
+INSERT INTO public.audit_logs (id, entity_type, entity_id, action, after_state)
+VALUES (
+    '65b00000-0000-4000-8000-000000000001', 'orders',
+    '75b00000-0000-4000-8000-000000000001', 'INSERT', '{"status": "PENDING"}'
+);
 SELECT is(
     (SELECT actor_id FROM public.audit_logs WHERE id = '65b00000-0000-4000-8000-000000000001'),
     'a5b00000-0000-4000-8000-000000000001'::uuid,
