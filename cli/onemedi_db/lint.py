@@ -1,0 +1,320 @@
+"""`lint`: sqlfluff on every SQL file of the project, plus the layout rules sqitch relies on.
+
+sqlfluff runs through its Python API with the project's `.sqlfluff`. It parses at roughly
+0.1-0.2 s per file, so results are cached per file content (keyed by the sqlfluff version and
+the config text) under `$XDG_CACHE_HOME/onemedi-db/`, and files not in the cache are linted
+in forked worker processes when there are enough of them.
+
+Layout rules: every plan change has its three scripts; every script belongs to a plan change
+(`name@tag.sql` to an earlier instance of a reworked one); scripts are plain SQL (no psql
+meta-commands or `:variables`) that PostgreSQL's parser (pglast) accepts; verify scripts end
+with ROLLBACK and never COMMIT.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from pglast import ast, parser
+from pglast.enums.parsenodes import TransactionStmtKind
+
+from .config import Project, bundled_root
+from .errors import OnemediError
+from .plan import Plan, parse_plan
+from .scripts import read_script
+
+KINDS = ("deploy", "revert", "verify")
+_MIN_PER_WORKER = 8
+_worker_config: Any = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    rule: str
+    message: str
+
+    def text(self) -> str:
+        return f"{self.file}:{self.line}: {self.rule}: {self.message}"
+
+
+@dataclass
+class LintResult:
+    files: list[str]
+    problems: list[Problem]
+    cached: int = 0
+
+
+def sql_files(project: Project) -> list[Path]:
+    """Every SQL file lint looks at, sorted: scripts, pgTAP tests, stand-in and templates."""
+    root = project.root
+    found: set[Path] = set(project.top_dir.glob("**/*.sql"))
+    found.update((root / "tests" / "pgtap").glob("**/*.sql"))
+    found.update((root / "cli" / "onemedi_db" / "standin").glob("*.sql"))
+    found.update(p for p in (root / "cli" / "onemedi_db" / "templates").glob("*") if p.is_file())
+    return sorted(found)
+
+
+def lint_project(project: Project, jobs: int | None = None, use_cache: bool = True) -> LintResult:
+    files = sql_files(project)
+    rel = {path: _rel(path, project.root) for path in files}
+    problems: list[Problem] = []
+    try:
+        plan: Plan | None = parse_plan(project.plan_file, project.top_dir)
+    except OnemediError as exc:
+        plan = None
+        problems.append(Problem(_rel(project.plan_file, project.root), 1, "plan", str(exc)))
+    if plan is not None:
+        problems += layout_problems(project, plan)
+    for path in files:
+        if _is_script(project, path):
+            problems += script_problems(path, rel[path], _kind(project, path))
+    fluff, cached = sqlfluff_problems(project, files, jobs, use_cache)
+    problems += fluff
+    problems.sort(key=lambda p: (p.file, p.line, p.rule))
+    return LintResult([rel[p] for p in files], problems, cached)
+
+
+# -- layout -----------------------------------------------------------------------------------
+def layout_problems(project: Project, plan: Plan) -> list[Problem]:
+    problems: list[Problem] = []
+    expected: set[Path] = set()
+    plan_file = _rel(plan.path, project.root)
+    for change in plan.changes:
+        for kind in KINDS:
+            path = plan.script_path(project.top_dir, kind, change)
+            expected.add(path.resolve())
+            if not path.is_file():
+                problems.append(Problem(plan_file, change.line, "layout",
+                                        f"change {change.name} has no {_rel(path, project.root)}"))
+    for kind in KINDS:
+        for path in sorted((project.top_dir / kind).glob("**/*.sql")):
+            if path.resolve() not in expected:
+                problems.append(Problem(_rel(path, project.root), 1, "layout",
+                                        f"no change in {plan.path.name} uses this {kind} script"))
+    return problems
+
+
+def _is_script(project: Project, path: Path) -> bool:
+    return _kind(project, path) in KINDS
+
+
+def _kind(project: Project, path: Path) -> str:
+    try:
+        return path.relative_to(project.top_dir).parts[0]
+    except (ValueError, IndexError):
+        return ""
+
+
+# -- plain SQL ------------------------------------------------------------------------------------
+def script_problems(path: Path, rel: str, kind: str) -> list[Problem]:
+    """psql meta-commands and variables, pglast parse errors, verify's final ROLLBACK."""
+    text = path.read_text(encoding="utf-8")
+    problems = [Problem(rel, line, "plain-sql", message) for line, message in psql_features(text)]
+    if problems:
+        return problems  # the parser would only repeat them less clearly
+    try:
+        read_script(path)
+    except OnemediError as exc:
+        match = re.match(rf"{re.escape(str(path))}:(\d+): (.*)", str(exc), re.S)
+        line, message = (int(match[1]), match[2]) if match else (1, str(exc))
+        return [Problem(rel, line, "parse", message)]
+    if kind == "verify":
+        problems += _verify_ending(text, rel)
+    return problems
+
+
+def _verify_ending(text: str, rel: str) -> list[Problem]:
+    stmts = parser.parse_sql(text)
+    problems: list[Problem] = []
+    for raw in stmts:
+        node = raw.stmt
+        commit = TransactionStmtKind.TRANS_STMT_COMMIT
+        if isinstance(node, ast.TransactionStmt) and node.kind == commit:
+            start = raw.stmt_location or 0
+            word = re.search(r"(?i)\b(?:COMMIT|END)\b", text[start:])
+            offset = start + (word.start() if word else 0)
+            line = text[:offset].count("\n") + 1
+            problems.append(Problem(rel, line, "verify",
+                                    "COMMIT in a verify script: verify must end with ROLLBACK"))
+    last = stmts[-1].stmt if stmts else None
+    if not (isinstance(last, ast.TransactionStmt)
+            and last.kind == TransactionStmtKind.TRANS_STMT_ROLLBACK):
+        problems.append(Problem(rel, text.count("\n") or 1, "verify",
+                                "a verify script must end with ROLLBACK"))
+    return problems
+
+
+def psql_features(text: str) -> list[tuple[int, str]]:
+    """(line, message) for each psql meta-command or variable outside strings and comments."""
+    found: list[tuple[int, str]] = []
+    i, n, line = 0, len(text), 1
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line, i = line + 1, i + 1
+            continue
+        if ch in " \t\r":
+            i += 1
+            continue
+        if ch == "\\":
+            command = re.match(r"\\\S*", text[i:])[0]  # type: ignore[index]
+            found.append((line, f"psql meta-command {command} (scripts must be plain SQL)"))
+        end = _skip_quoted(text, i)
+        if end > i:
+            line += text.count("\n", i, end)
+            i = end
+            continue
+        if ch == ":" and text[i + 1 : i + 2] != ":" and text[i - 1 : i] != ":":
+            var = re.match(r":(?:[A-Za-z_][A-Za-z0-9_]*|'[A-Za-z_][A-Za-z0-9_]*'|"
+                           r'"[A-Za-z_][A-Za-z0-9_]*")', text[i:])
+            if var:
+                found.append((line, f"psql variable {var[0]} (scripts must be plain SQL)"))
+                i += len(var[0])
+                continue
+        i += 1
+    return found
+
+
+def _skip_quoted(text: str, i: int) -> int:
+    """End of the string, quoted identifier, dollar quote or comment starting at i, else i."""
+    if text.startswith("--", i):
+        end = text.find("\n", i)
+        return len(text) if end < 0 else end
+    if text.startswith("/*", i):
+        depth, j = 1, i + 2
+        while j < len(text) and depth:
+            if text.startswith("/*", j):
+                depth, j = depth + 1, j + 2
+            elif text.startswith("*/", j):
+                depth, j = depth - 1, j + 2
+            else:
+                j += 1
+        return j
+    ch = text[i]
+    if ch == "$":
+        m = re.match(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$", text[i:])
+        if m and not (i and re.match(r"[A-Za-z0-9_]", text[i - 1])):
+            end = text.find(m[0], i + len(m[0]))
+            return len(text) if end < 0 else end + len(m[0])
+        return i
+    if ch in "'\"":
+        escapes = ch == "'" and i > 0 and text[i - 1] in "eE" and not (
+            i > 1 and re.match(r"[A-Za-z0-9_]", text[i - 2]))
+        j = i + 1
+        while j < len(text):
+            if escapes and text[j] == "\\":
+                j += 2
+                continue
+            if text[j] == ch:
+                if text[j + 1 : j + 2] == ch:
+                    j += 2
+                    continue
+                return j + 1
+            j += 1
+        return len(text)
+    return i
+
+
+# -- sqlfluff -------------------------------------------------------------------------------------
+def _config_file(project: Project) -> Path | None:
+    for candidate in (project.root / ".sqlfluff", bundled_root() / ".sqlfluff"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _make_config(config_file: Path | None) -> Any:
+    from sqlfluff.core import FluffConfig
+
+    if config_file is None:
+        return FluffConfig(overrides={"dialect": "postgres"})
+    return FluffConfig.from_path(str(config_file.parent))
+
+
+def _init_worker(config_file: Path | None) -> None:
+    global _worker_config
+    _worker_config = _make_config(config_file)
+
+
+def _lint_one(item: tuple[str, str]) -> list[tuple[int, str, str]]:
+    from sqlfluff.core import Linter
+
+    path, text = item
+    result = Linter(config=_worker_config).lint_string(text, fname=path)
+    return [(v.line_no, v.rule_code(), v.desc()) for v in result.get_violations()]
+
+
+def sqlfluff_problems(
+    project: Project, files: Iterable[Path], jobs: int | None = None, use_cache: bool = True
+) -> tuple[list[Problem], int]:
+    """sqlfluff's violations for `files`; returns (problems, how many files came from cache)."""
+    import sqlfluff
+
+    config_file = _config_file(project)
+    config_text = config_file.read_text(encoding="utf-8") if config_file else ""
+    key = hashlib.sha1(f"{sqlfluff.__version__}\0{config_text}".encode()).hexdigest()[:16]
+    cache_path = _cache_dir() / f"sqlfluff-{key}.json"
+    cache: dict[str, list[list[Any]]] = {}
+    if use_cache and cache_path.is_file():
+        try:
+            cache = json.loads(cache_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cache = {}
+    texts = {path: path.read_text(encoding="utf-8") for path in files}
+    digests = {path: hashlib.sha1(text.encode()).hexdigest() for path, text in texts.items()}
+    todo = [path for path in texts if digests[path] not in cache]
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(todo) // _MIN_PER_WORKER))
+    items = [(str(path), texts[path]) for path in todo]
+    if workers > 1:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                 initargs=(config_file,)) as pool:
+            results = list(pool.map(_lint_one, items, chunksize=4))
+    else:
+        _init_worker(config_file)
+        results = [_lint_one(item) for item in items]
+    for path, violations in zip(todo, results, strict=True):
+        cache[digests[path]] = [list(v) for v in violations]
+    if use_cache and todo:
+        try:
+            cache_path.parent.mkdir(parents=True, exist_ok=True)
+            live = {digests[p] for p in texts}
+            kept = {k: v for k, v in cache.items() if k in live} if len(cache) > 5000 else cache
+            tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(kept), encoding="utf-8")
+            tmp.replace(cache_path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    problems = [
+        Problem(_rel(path, project.root), int(v[0] or 1), str(v[1]), str(v[2]))
+        for path in texts for v in cache[digests[path]]
+    ]
+    return problems, len(texts) - len(todo)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "onemedi-db"
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def as_json(result: LintResult) -> dict[str, Any]:
+    return {"files": len(result.files), "cached": result.cached,
+            "problems": [asdict(p) for p in result.problems]}
