@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .engine import Engine
-from .errors import PlanError, ScriptFailed
 from .plan import Change
 from .scripts import script_hash
 
@@ -72,24 +71,13 @@ def check(engine: Engine) -> tuple[int, list[Finding]]:
                 f"{_rel(path, root)}: changed since {row.change} was deployed (deployed "
                 f"{row.script_hash[:12]}, file now {current[:12]}); use `rework` to change a "
                 "deployed change", _rel(path, root)))
-    results = engine.verify() if in_order else [(c, _verify_one(engine, c)) for c in known]
+    results = engine.verify() if in_order else [(c, engine.verify_change(c)) for c in known]
     for change, error in results:
         if error is not None:
             verify = _rel(plan.script_path(engine.project.top_dir, "verify", change), root)
             findings.append(Finding("verify_failed", change.name, change.id,
                                     f"{change.name}: verify failed: {error}", verify))
     return len(rows), findings
-
-
-def _verify_one(engine: Engine, change: Change) -> str | None:
-    """Verify one change when the registry is no prefix of the plan (Engine.verify refuses)."""
-    try:
-        script = engine.script("verify", change)
-        with engine.conn.transaction(force_rollback=True):
-            engine._run_verify(change, script)
-    except (ScriptFailed, PlanError) as exc:
-        return str(exc)
-    return None
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -333,7 +333,7 @@ def plan_cmd(json_out: JsonOpt = False) -> None:
     _say(f"# Project: {plan.project}\n# File:    {plan.path}\n")
     for change in plan.changes:
         deps = (
-            f" [{' '.join(d.key(plan.project) for d in change.dependencies)}]"
+            f" [{' '.join(d.as_written(plan.project) for d in change.dependencies)}]"
             if change.dependencies
             else ""
         )

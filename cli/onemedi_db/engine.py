@@ -330,18 +330,18 @@ class Engine:
     # -- verify --------------------------------------------------------------------------------
     def verify(self) -> list[tuple[Change, str | None]]:
         """Run every deployed change's verify script; return (change, error or None)."""
-        results: list[tuple[Change, str | None]] = []
-        for row in self.deployed():
-            change = self.plan.changes[len(results)]
-            try:
-                script = self.script("verify", change)
-                with self.conn.transaction(force_rollback=True):
-                    self._run_verify(change, script)
-                results.append((change, None))
-            except (ScriptFailed, PlanError) as exc:
-                results.append((change, str(exc)))
-            del row
-        return results
+        deployed = self.deployed()
+        return [(c, self.verify_change(c)) for c in self.plan.changes[: len(deployed)]]
+
+    def verify_change(self, change: Change) -> str | None:
+        """Run one change's verify script in a rolled-back transaction; the error, or None."""
+        try:
+            script = self.script("verify", change)
+            with self.conn.transaction(force_rollback=True):
+                self._run_verify(change, script)
+        except (ScriptFailed, PlanError) as exc:
+            return str(exc)
+        return None
 
     def _verify_inside(self, change: Change, script: Script) -> None:
         """Verify a change inside its own deploy transaction; a failure undoes the deploy."""

@@ -62,6 +62,10 @@ class Dependency:
             )
         return cls(project or None, change or None, tag or None, conflict)
 
+    def as_written(self, own_project: str) -> str:
+        """The dependency as a plan line writes it: a conflict keeps its `!`."""
+        return ("!" if self.conflict else "") + self.key(own_project)
+
     def key(self, own_project: str) -> str:
         """The dependency as sqitch renders it: same-project prefixes dropped."""
         name = (self.change or "") + (f"@{self.tag}" if self.tag else "")
