@@ -1,0 +1,55 @@
+-- Revert onemedi:rls_catalog_pricing from pg
+
+BEGIN;
+
+DROP POLICY "vendor staff and admins remove slots" ON public.availability_slots;
+DROP POLICY "vendor staff and admins change slots" ON public.availability_slots;
+DROP POLICY "vendor staff and admins add slots" ON public.availability_slots;
+DROP POLICY "anyone reads slots" ON public.availability_slots;
+DROP POLICY "vendor staff and admins remove service prices" ON public.service_pricing;
+DROP POLICY "vendor staff and admins change service prices" ON public.service_pricing;
+DROP POLICY "vendor staff and admins add service prices" ON public.service_pricing;
+DROP POLICY "anyone reads service prices" ON public.service_pricing;
+DROP POLICY "vendor staff and admins remove scan prices" ON public.scan_pricing;
+DROP POLICY "vendor staff and admins change scan prices" ON public.scan_pricing;
+DROP POLICY "vendor staff and admins add scan prices" ON public.scan_pricing;
+DROP POLICY "anyone reads scan prices" ON public.scan_pricing;
+DROP POLICY "vendor staff and admins remove lab prices" ON public.lab_pricing;
+DROP POLICY "vendor staff and admins change lab prices" ON public.lab_pricing;
+DROP POLICY "vendor staff and admins add lab prices" ON public.lab_pricing;
+DROP POLICY "anyone reads lab prices" ON public.lab_pricing;
+DROP POLICY "vendor staff and admins remove inventory" ON public.medicine_inventory;
+DROP POLICY "vendor staff and admins change inventory" ON public.medicine_inventory;
+DROP POLICY "vendor staff and admins add inventory" ON public.medicine_inventory;
+DROP POLICY "anyone reads inventory" ON public.medicine_inventory;
+DROP POLICY "admins remove services" ON public.services_master;
+DROP POLICY "admins change services" ON public.services_master;
+DROP POLICY "admins add services" ON public.services_master;
+DROP POLICY "anyone reads services" ON public.services_master;
+DROP POLICY "admins remove doctors" ON public.doctors;
+DROP POLICY "admins change doctors" ON public.doctors;
+DROP POLICY "admins add doctors" ON public.doctors;
+DROP POLICY "anyone reads doctors" ON public.doctors;
+DROP POLICY "admins remove scans" ON public.scans_master;
+DROP POLICY "admins change scans" ON public.scans_master;
+DROP POLICY "admins add scans" ON public.scans_master;
+DROP POLICY "anyone reads scans" ON public.scans_master;
+DROP POLICY "admins remove lab tests" ON public.lab_tests;
+DROP POLICY "admins change lab tests" ON public.lab_tests;
+DROP POLICY "admins add lab tests" ON public.lab_tests;
+DROP POLICY "anyone reads lab tests" ON public.lab_tests;
+DROP POLICY "admins remove medicine alternatives" ON public.medicine_alternatives;
+DROP POLICY "admins change medicine alternatives" ON public.medicine_alternatives;
+DROP POLICY "admins add medicine alternatives" ON public.medicine_alternatives;
+DROP POLICY "anyone reads medicine alternatives" ON public.medicine_alternatives;
+DROP POLICY "admins remove medicines" ON public.medicine_master;
+DROP POLICY "admins change medicines" ON public.medicine_master;
+DROP POLICY "admins add medicines" ON public.medicine_master;
+DROP POLICY "anyone reads medicines" ON public.medicine_master;
+DROP POLICY "admins remove catalog entries" ON public.service_catalog;
+DROP POLICY "admins change catalog entries" ON public.service_catalog;
+DROP POLICY "admins add catalog entries" ON public.service_catalog;
+DROP POLICY "users read active catalog entries, admins read all" ON public.service_catalog;
+DROP POLICY "anyone anonymous reads active catalog entries" ON public.service_catalog;
+
+COMMIT;

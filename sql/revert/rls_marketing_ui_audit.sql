@@ -1,0 +1,51 @@
+-- Revert onemedi:rls_marketing_ui_audit from pg
+
+BEGIN;
+
+DROP POLICY "admins read the audit log" ON public.audit_logs;
+DROP POLICY "admins remove carousels" ON public.ui_carousels;
+DROP POLICY "admins change carousels" ON public.ui_carousels;
+DROP POLICY "admins add carousels" ON public.ui_carousels;
+DROP POLICY "users read active carousels, admins read all" ON public.ui_carousels;
+DROP POLICY "anyone anonymous reads active carousels" ON public.ui_carousels;
+DROP POLICY "admins remove menus" ON public.ui_menus;
+DROP POLICY "admins change menus" ON public.ui_menus;
+DROP POLICY "admins add menus" ON public.ui_menus;
+DROP POLICY "users read active menus, admins read all" ON public.ui_menus;
+DROP POLICY "anyone anonymous reads active menus" ON public.ui_menus;
+DROP POLICY "admins remove carousel items" ON public.ui_carousel_items;
+DROP POLICY "admins change carousel items" ON public.ui_carousel_items;
+DROP POLICY "admins add carousel items" ON public.ui_carousel_items;
+DROP POLICY "anyone reads carousel items" ON public.ui_carousel_items;
+DROP POLICY "admins remove menu items" ON public.ui_menu_items;
+DROP POLICY "admins change menu items" ON public.ui_menu_items;
+DROP POLICY "admins add menu items" ON public.ui_menu_items;
+DROP POLICY "anyone reads menu items" ON public.ui_menu_items;
+DROP POLICY "admins remove service tags" ON public.service_taxonomy_map;
+DROP POLICY "admins change service tags" ON public.service_taxonomy_map;
+DROP POLICY "admins add service tags" ON public.service_taxonomy_map;
+DROP POLICY "anyone reads service tags" ON public.service_taxonomy_map;
+DROP POLICY "admins remove taxonomy terms" ON public.taxonomy_terms;
+DROP POLICY "admins change taxonomy terms" ON public.taxonomy_terms;
+DROP POLICY "admins add taxonomy terms" ON public.taxonomy_terms;
+DROP POLICY "anyone reads taxonomy terms" ON public.taxonomy_terms;
+DROP POLICY "admins remove taxonomies" ON public.taxonomies;
+DROP POLICY "admins change taxonomies" ON public.taxonomies;
+DROP POLICY "admins add taxonomies" ON public.taxonomies;
+DROP POLICY "anyone reads taxonomies" ON public.taxonomies;
+DROP POLICY "admins remove content" ON public.content_master;
+DROP POLICY "admins change content" ON public.content_master;
+DROP POLICY "admins add content" ON public.content_master;
+DROP POLICY "users read published content, authors and admins all" ON public.content_master;
+DROP POLICY "anyone anonymous reads published content" ON public.content_master;
+DROP POLICY "admins remove feature flags" ON public.feature_flags;
+DROP POLICY "admins change feature flags" ON public.feature_flags;
+DROP POLICY "admins add feature flags" ON public.feature_flags;
+DROP POLICY "anyone reads feature flags" ON public.feature_flags;
+DROP POLICY "admins remove marketing assets" ON public.marketing_assets;
+DROP POLICY "admins change marketing assets" ON public.marketing_assets;
+DROP POLICY "admins add marketing assets" ON public.marketing_assets;
+DROP POLICY "users read active marketing assets, admins read all" ON public.marketing_assets;
+DROP POLICY "anyone anonymous reads active marketing assets" ON public.marketing_assets;
+
+COMMIT;
