@@ -27,6 +27,7 @@ from .errors import (
     RegistryError,
     ScriptFailed,
     TargetUnreachable,
+    VerifyFailed,
 )
 from .plan import Change, Plan
 from .registry import ADVISORY_LOCK_KEY, Deployed, Person, Registry, committer
@@ -225,15 +226,15 @@ class Engine:
 
     def _diagnose(
         self, change: Change, script: Script, verify: Script | None
-    ) -> ScriptFailed | None:
+    ) -> ScriptFailed | VerifyFailed | None:
         """Replay a failed change statement by statement in a rolled-back transaction."""
         try:
             with self.conn.transaction(force_rollback=True):
                 for statement in script.statements:
                     _execute(self.conn, change, script, statement)
                 if verify is not None:
-                    self._verify_inside(change, verify)
-        except ScriptFailed as failure:
+                    self._run_verify(change, verify)
+        except (ScriptFailed, VerifyFailed) as failure:
             return failure
         return None
 
@@ -261,7 +262,7 @@ class Engine:
             record = self.registry.deploy_sql(self.plan, change, script.sha1, self.who)
             try:
                 self._run(change, script, record, verifies.get(change.id))
-            except ScriptFailed as failure:
+            except (ScriptFailed, VerifyFailed) as failure:
                 self._record_fail(change)
                 self._roll_back_run(outcome, mode, reverts)
                 raise failure from None
@@ -339,19 +340,9 @@ class Engine:
             script = self.script("verify", change)
             with self.conn.transaction(force_rollback=True):
                 self._run_verify(change, script)
-        except (ScriptFailed, PlanError) as exc:
+        except (ScriptFailed, VerifyFailed, PlanError) as exc:
             return str(exc)
         return None
-
-    def _verify_inside(self, change: Change, script: Script) -> None:
-        """Verify a change inside its own deploy transaction; a failure undoes the deploy."""
-        try:
-            with self.conn.transaction(force_rollback=True):
-                self._run_verify(change, script)
-        except ScriptFailed as exc:
-            raise ScriptFailed(
-                f"verify of {change.name} failed, so it was not deployed: {exc}"
-            ) from None
 
     def _run_verify(self, change: Change, script: Script) -> None:
         for statement in script.statements:
@@ -435,14 +426,23 @@ def _execute(
 
 def _failure(
     change: Change, script: Script, statement: Statement, exc: psycopg.Error, position: int | None
-) -> ScriptFailed:
+) -> ScriptFailed | VerifyFailed:
+    """The error for a failed statement: VerifyFailed (exit 8) from a verify script."""
     diag = exc.diag
     line = script.line_of(statement, position)
     first = statement.sql.splitlines()[0][:80]
     detail = f" ({diag.message_detail})" if diag.message_detail else ""
-    kind = "verify" if script.path.parent.name == "verify" else script.path.parent.name
-    return ScriptFailed(
+    kind = script.path.parent.name
+    message = (
         f"{change.name}: {kind} {script.path.name}:{line}: {diag.message_primary or exc}{detail}"
-        f" [SQLSTATE {diag.sqlstate}] in statement: {first}",
+        f" [SQLSTATE {diag.sqlstate}] in statement: {first}"
+    )
+    if kind == "verify":
+        return VerifyFailed(
+            message, hint=diag.message_hint or "the change was not deployed; fix the change or "
+            "its verify script and deploy again"
+        )
+    return ScriptFailed(
+        message,
         hint=diag.message_hint or "the change was rolled back; fix the script and deploy again",
     )
