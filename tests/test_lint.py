@@ -115,3 +115,53 @@ def test_repo_templates_are_linted(tmp_path: Path) -> None:
 )
 def test_psql_features(sql: str, found: list[tuple[int, str]]) -> None:
     assert psql_features(sql) == found
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", *args],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+def test_tagged_changes_are_frozen(tmp_path: Path) -> None:
+    (tmp_path / "sqitch.conf").write_text(
+        "[core]\n\tengine = pg\n\tplan_file = sqitch.plan\n\ttop_dir = sql\n", encoding="utf-8")
+    (tmp_path / "sqitch.plan").write_text(PLAN, encoding="utf-8")
+    shutil.copy(ROOT / ".sqlfluff", tmp_path / ".sqlfluff")
+    for step in (["add", "widgets"], ["tag", "v1"], ["add", "gadgets"]):
+        assert onemedi(tmp_path, *step).returncode == 0
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "v1")
+    assert onemedi(tmp_path, "lint").returncode == 0
+
+    # A change after the tag may still be edited.
+    gadgets = tmp_path / "sql" / "deploy" / "gadgets.sql"
+    gadgets.write_text(gadgets.read_text().replace("COMMIT;", "SELECT 1;\n\nCOMMIT;"),
+                       encoding="utf-8")
+    done = onemedi(tmp_path, "lint", "--no-cache")
+    assert done.returncode == 0, done.stdout
+
+    # A tagged change's script may not.
+    widgets = tmp_path / "sql" / "deploy" / "widgets.sql"
+    original = widgets.read_text()
+    widgets.write_text(original.replace("COMMIT;", "SELECT 1;\n\nCOMMIT;"), encoding="utf-8")
+    done = onemedi(tmp_path, "lint", "--no-cache")
+    assert done.returncode == 10
+    assert ("sql/deploy/widgets.sql:1: append-only: deploy script of widgets changed after @v1"
+            in done.stdout)
+    assert "use `onemedi-db rework widgets`" in done.stdout
+
+    # Reworking it is the way: the frozen scripts move to widgets@v1.sql, unchanged.
+    widgets.write_text(original, encoding="utf-8")
+    assert onemedi(tmp_path, "rework", "widgets").returncode == 0
+    widgets.write_text(original.replace("COMMIT;", "SELECT 1;\n\nCOMMIT;"), encoding="utf-8")
+    done = onemedi(tmp_path, "lint", "--no-cache")
+    assert "append-only" not in done.stdout, done.stdout
+
+    # Editing a planned line up to the tag is refused too.
+    plan = tmp_path / "sqitch.plan"
+    lines = plan.read_text().splitlines()
+    lines = [f"{ln} # edited" if ln.startswith("widgets ") else ln for ln in lines]
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = onemedi(tmp_path, "lint", "--no-cache")
+    assert "sqitch.plan" in done.stdout and "changed since it was tagged" in done.stdout

@@ -5,6 +5,9 @@ sqlfluff runs through its Python API with the project's `.sqlfluff`. It parses a
 the config text) under `$XDG_CACHE_HOME/onemedi-db/`, and files not in the cache are linted
 in forked worker processes when there are enough of them.
 
+Append-only: from a tag on, the plan lines up to it and the scripts of the changes it tags
+are frozen (compared with the commit that added the tag; `rework` is the way to change them).
+
 Layout rules: every plan change has its three scripts; every script belongs to a plan change
 (`name@tag.sql` to an earlier instance of a reworked one); scripts are plain SQL (no psql
 meta-commands or `:variables`) that PostgreSQL's parser (pglast) accepts; verify scripts end
@@ -18,6 +21,8 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -29,7 +34,7 @@ from pglast.enums.parsenodes import TransactionStmtKind
 
 from .config import Project, bundled_root
 from .errors import OnemediError
-from .plan import Plan, parse_plan
+from .plan import Plan, parse_plan, parse_plan_text
 from .scripts import read_script
 
 KINDS = ("deploy", "revert", "verify")
@@ -76,6 +81,7 @@ def lint_project(project: Project, jobs: int | None = None, use_cache: bool = Tr
         problems.append(Problem(_rel(project.plan_file, project.root), 1, "plan", str(exc)))
     if plan is not None:
         problems += layout_problems(project, plan)
+        problems += tagged_problems(project, plan)
     for path in files:
         if _is_script(project, path):
             problems += script_problems(path, rel[path], _kind(project, path))
@@ -103,6 +109,62 @@ def layout_problems(project: Project, plan: Plan) -> list[Problem]:
                 problems.append(Problem(_rel(path, project.root), 1, "layout",
                                         f"no change in {plan.path.name} uses this {kind} script"))
     return problems
+
+
+def tagged_problems(project: Project, plan: Plan) -> list[Problem]:
+    """Append-only from a tag on: tagged changes' plan lines and scripts are frozen.
+
+    Each tag is compared with the commit that first added its plan line: the plan up to the
+    tag line, and every script of every change up to the tagged one, must be byte-identical
+    (a reworked change's earlier instance is read from its `name@TAG.sql`). Outside a git
+    checkout (an installed package) there is no history and nothing to compare.
+    """
+    root = project.root
+    if not plan.tags or shutil.which("git") is None or not (root / ".git").exists():
+        return []
+    plan_rel = _rel(plan.path, root)
+    problems: list[Problem] = []
+    current_lines = plan.path.read_text(encoding="utf-8").splitlines()
+    for tag in plan.tags:
+        commit = _git(root, "log", "--format=%H", "--reverse", "-S", f"@{tag.name} ", "--",
+                      plan_rel).split("\n")[0]
+        if not commit:
+            continue  # tagged in the working tree only: nothing is frozen yet
+        old_text = _git(root, "show", f"{commit}:{plan_rel}")
+        old_plan = parse_plan_text(old_text, plan.path)
+        old_tag = next((t for t in old_plan.tags if t.name == tag.name), None)
+        if old_tag is None or old_tag.change is None:
+            continue
+        if old_text.splitlines()[: old_tag.line] != current_lines[: tag.line]:
+            problems.append(Problem(plan_rel, tag.line, "append-only",
+                                    f"plan lines up to @{tag.name} changed since it was tagged "
+                                    f"({commit[:12]}); the plan is append-only after a tag"))
+            continue
+        top = _rel(project.top_dir, root)
+        changed = set(_git(root, "diff", "--name-only", commit, "--", top).splitlines())
+        for old_change in old_plan.changes[: old_tag.change.index + 1]:
+            new_change = plan.changes[old_change.index]
+            for kind in KINDS:
+                old_path = old_plan.script_path(Path(top), kind, old_change).as_posix()
+                new_path = plan.script_path(project.top_dir, kind, new_change)
+                new_rel = _rel(new_path, root)
+                if new_rel == old_path:
+                    modified = new_rel in changed
+                else:  # a rework moved the frozen scripts to name@TAG.sql
+                    old = _git(root, "show", f"{commit}:{old_path}", strip=False)
+                    modified = not new_path.is_file() or new_path.read_text("utf-8") != old
+                if modified:
+                    problems.append(Problem(
+                        new_rel, 1, "append-only",
+                        f"{kind} script of {new_change.name} changed after @{tag.name} "
+                        f"({commit[:12]}); use `onemedi-db rework {new_change.name}`"))
+    return problems
+
+
+def _git(root: Path, *args: str, strip: bool = True) -> str:
+    run = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                         check=False)
+    return run.stdout.strip() if strip else run.stdout
 
 
 def _is_script(project: Project, path: Path) -> bool:
