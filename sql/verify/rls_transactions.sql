@@ -40,51 +40,51 @@ WHERE
         'patients change their own cart items',
         'patients remove their own cart items'
     );
-SELECT 1 / (count(*) = 3)::integer
+-- The INSERT policy is not checked: change checkout_only_via_place_order drops it.
+SELECT 1 / (count(*) = 2)::integer
 FROM pg_catalog.pg_policies
 WHERE
     schemaname = 'public'
     AND tablename = 'orders'
     AND policyname IN (
         'patients read their own orders, vendors theirs, admins all',
-        'patients place their own pending orders, admins any',
         'patients and their vendors update order status, admins any'
     );
-SELECT 1 / (count(*) = 2)::integer
+-- The INSERT policy is not checked: change checkout_only_via_place_order drops it.
+SELECT 1 / (count(*) = 1)::integer
 FROM pg_catalog.pg_policies
 WHERE
     schemaname = 'public'
     AND tablename = 'coupon_redemptions'
     AND policyname IN (
-        'patients read their own redemptions, admins all',
-        'patients redeem coupons on their own orders, admins any'
+        'patients read their own redemptions, admins all'
     );
-SELECT 1 / (count(*) = 2)::integer
+-- The INSERT policy is not checked: change checkout_only_via_place_order drops it.
+SELECT 1 / (count(*) = 1)::integer
 FROM pg_catalog.pg_policies
 WHERE
     schemaname = 'public'
     AND tablename = 'order_items'
     AND policyname IN (
-        'patients read their order items, vendors own lines, admins all',
-        'patients add items to their own unpaid orders, admins any'
+        'patients read their order items, vendors own lines, admins all'
     );
-SELECT 1 / (count(*) = 2)::integer
+-- The INSERT policy is not checked: change checkout_only_via_place_order drops it.
+SELECT 1 / (count(*) = 1)::integer
 FROM pg_catalog.pg_policies
 WHERE
     schemaname = 'public'
     AND tablename = 'order_invoices'
     AND policyname IN (
-        'patients read their invoices, vendors theirs, admins all',
-        'vendor staff invoice their own orders, admins any'
+        'patients read their invoices, vendors theirs, admins all'
     );
-SELECT 1 / (count(*) = 3)::integer
+-- The INSERT policy is not checked: change checkout_only_via_place_order drops it.
+SELECT 1 / (count(*) = 2)::integer
 FROM pg_catalog.pg_policies
 WHERE
     schemaname = 'public'
     AND tablename = 'service_bookings'
     AND policyname IN (
         'patients read their bookings, vendors theirs, admins all',
-        'patients book for themselves, admins any',
         'patients and their vendors update bookings, admins any'
     );
 SELECT 1 / (count(*) = 2)::integer

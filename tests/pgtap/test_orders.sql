@@ -150,8 +150,9 @@ SELECT has_index('public', 'orders', 'orders_coupon_id_idx', 'coupon_id');
 SELECT has_index('public', 'orders', 'orders_delivery_state_code_idx', 'delivery_state_code');
 SELECT has_index('public', 'orders', 'orders_address_id_idx', 'address_id');
 SELECT trigger_is('public', 'orders', 'orders_set_updated_at', 'public', 'set_updated_at');
+-- Orders are created by place_order only (change checkout_only_via_place_order).
 SELECT table_privs_are(
-    'public', 'orders', 'authenticated', ARRAY['SELECT', 'INSERT', 'UPDATE']
+    'public', 'orders', 'authenticated', ARRAY['SELECT', 'UPDATE']
 );
 SELECT table_privs_are('public', 'orders', 'anon', ARRAY[]::text[]);
 
@@ -326,7 +327,7 @@ SELECT trigger_is(
     'public', 'order_items', 'order_items_gst_rate_matches_slab',
     'public', 'order_items_gst_rate_matches_slab'
 );
-SELECT table_privs_are('public', 'order_items', 'authenticated', ARRAY['SELECT', 'INSERT']);
+SELECT table_privs_are('public', 'order_items', 'authenticated', ARRAY['SELECT']);
 
 -- order_items: GST split. 2 x 500 of HSN 3004 at 5% (2026) = 25 + 25 or 50.
 SELECT lives_ok(

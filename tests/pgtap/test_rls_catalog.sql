@@ -35,6 +35,7 @@ SELECT set_eq(
         'scan_pricing',
         'service_pricing',
         'availability_slots',
+        'consult_pricing',
         'tax_slabs',
         'coupons',
         'carts',
@@ -1562,6 +1563,81 @@ SELECT policy_cmd_is(
     'command of availability_slots: vendor staff and admins remove slots'
 );
 
+-- consult_pricing
+SELECT ok(
+    (
+        SELECT c.relrowsecurity FROM pg_catalog.pg_class AS c
+        WHERE c.oid = 'public.consult_pricing'::regclass
+    ),
+    'public.consult_pricing has row level security enabled'
+);
+SELECT policies_are(
+    'public', 'consult_pricing',
+    ARRAY[
+        'anyone reads consultation fees',
+        'vendor staff and admins add consultation fees',
+        'vendor staff and admins change consultation fees',
+        'vendor staff and admins remove consultation fees'
+    ],
+    'public.consult_pricing has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'consult_pricing',
+    'anyone reads consultation fees',
+    ARRAY['anon', 'authenticated'],
+    'roles of consult_pricing: anyone reads consultation fees'
+);
+SELECT policy_cmd_is(
+    'public',
+    'consult_pricing',
+    'anyone reads consultation fees',
+    'SELECT',
+    'command of consult_pricing: anyone reads consultation fees'
+);
+SELECT policy_roles_are(
+    'public',
+    'consult_pricing',
+    'vendor staff and admins add consultation fees',
+    ARRAY['authenticated'],
+    'roles of consult_pricing: vendor staff and admins add consultation fees'
+);
+SELECT policy_cmd_is(
+    'public',
+    'consult_pricing',
+    'vendor staff and admins add consultation fees',
+    'INSERT',
+    'command of consult_pricing: vendor staff and admins add consultation fees'
+);
+SELECT policy_roles_are(
+    'public',
+    'consult_pricing',
+    'vendor staff and admins change consultation fees',
+    ARRAY['authenticated'],
+    'roles of consult_pricing: vendor staff and admins change consultation fees'
+);
+SELECT policy_cmd_is(
+    'public',
+    'consult_pricing',
+    'vendor staff and admins change consultation fees',
+    'UPDATE',
+    'command of consult_pricing: vendor staff and admins change consultation fees'
+);
+SELECT policy_roles_are(
+    'public',
+    'consult_pricing',
+    'vendor staff and admins remove consultation fees',
+    ARRAY['authenticated'],
+    'roles of consult_pricing: vendor staff and admins remove consultation fees'
+);
+SELECT policy_cmd_is(
+    'public',
+    'consult_pricing',
+    'vendor staff and admins remove consultation fees',
+    'DELETE',
+    'command of consult_pricing: vendor staff and admins remove consultation fees'
+);
+
 -- tax_slabs
 SELECT ok(
     (
@@ -1784,7 +1860,6 @@ SELECT policies_are(
     'public', 'orders',
     ARRAY[
         'patients read their own orders, vendors theirs, admins all',
-        'patients place their own pending orders, admins any',
         'patients and their vendors update order status, admins any'
     ],
     'public.orders has exactly its policies'
@@ -1802,20 +1877,6 @@ SELECT policy_cmd_is(
     'patients read their own orders, vendors theirs, admins all',
     'SELECT',
     'command of orders: patients read their own orders, vendors theirs, admins all'
-);
-SELECT policy_roles_are(
-    'public',
-    'orders',
-    'patients place their own pending orders, admins any',
-    ARRAY['authenticated'],
-    'roles of orders: patients place their own pending orders, admins any'
-);
-SELECT policy_cmd_is(
-    'public',
-    'orders',
-    'patients place their own pending orders, admins any',
-    'INSERT',
-    'command of orders: patients place their own pending orders, admins any'
 );
 SELECT policy_roles_are(
     'public',
@@ -1843,8 +1904,7 @@ SELECT ok(
 SELECT policies_are(
     'public', 'coupon_redemptions',
     ARRAY[
-        'patients read their own redemptions, admins all',
-        'patients redeem coupons on their own orders, admins any'
+        'patients read their own redemptions, admins all'
     ],
     'public.coupon_redemptions has exactly its policies'
 );
@@ -1862,20 +1922,6 @@ SELECT policy_cmd_is(
     'SELECT',
     'command of coupon_redemptions: patients read their own redemptions, admins all'
 );
-SELECT policy_roles_are(
-    'public',
-    'coupon_redemptions',
-    'patients redeem coupons on their own orders, admins any',
-    ARRAY['authenticated'],
-    'roles of coupon_redemptions: patients redeem coupons on their own orders, admins any'
-);
-SELECT policy_cmd_is(
-    'public',
-    'coupon_redemptions',
-    'patients redeem coupons on their own orders, admins any',
-    'INSERT',
-    'command of coupon_redemptions: patients redeem coupons on their own orders, admins any'
-);
 
 -- order_items
 SELECT ok(
@@ -1888,8 +1934,7 @@ SELECT ok(
 SELECT policies_are(
     'public', 'order_items',
     ARRAY[
-        'patients read their order items, vendors own lines, admins all',
-        'patients add items to their own unpaid orders, admins any'
+        'patients read their order items, vendors own lines, admins all'
     ],
     'public.order_items has exactly its policies'
 );
@@ -1907,20 +1952,6 @@ SELECT policy_cmd_is(
     'SELECT',
     'command of order_items: patients read their order items, vendors own lines, admins all'
 );
-SELECT policy_roles_are(
-    'public',
-    'order_items',
-    'patients add items to their own unpaid orders, admins any',
-    ARRAY['authenticated'],
-    'roles of order_items: patients add items to their own unpaid orders, admins any'
-);
-SELECT policy_cmd_is(
-    'public',
-    'order_items',
-    'patients add items to their own unpaid orders, admins any',
-    'INSERT',
-    'command of order_items: patients add items to their own unpaid orders, admins any'
-);
 
 -- order_invoices
 SELECT ok(
@@ -1933,8 +1964,7 @@ SELECT ok(
 SELECT policies_are(
     'public', 'order_invoices',
     ARRAY[
-        'patients read their invoices, vendors theirs, admins all',
-        'vendor staff invoice their own orders, admins any'
+        'patients read their invoices, vendors theirs, admins all'
     ],
     'public.order_invoices has exactly its policies'
 );
@@ -1952,20 +1982,6 @@ SELECT policy_cmd_is(
     'SELECT',
     'command of order_invoices: patients read their invoices, vendors theirs, admins all'
 );
-SELECT policy_roles_are(
-    'public',
-    'order_invoices',
-    'vendor staff invoice their own orders, admins any',
-    ARRAY['authenticated'],
-    'roles of order_invoices: vendor staff invoice their own orders, admins any'
-);
-SELECT policy_cmd_is(
-    'public',
-    'order_invoices',
-    'vendor staff invoice their own orders, admins any',
-    'INSERT',
-    'command of order_invoices: vendor staff invoice their own orders, admins any'
-);
 
 -- service_bookings
 SELECT ok(
@@ -1979,7 +1995,6 @@ SELECT policies_are(
     'public', 'service_bookings',
     ARRAY[
         'patients read their bookings, vendors theirs, admins all',
-        'patients book for themselves, admins any',
         'patients and their vendors update bookings, admins any'
     ],
     'public.service_bookings has exactly its policies'
@@ -1997,20 +2012,6 @@ SELECT policy_cmd_is(
     'patients read their bookings, vendors theirs, admins all',
     'SELECT',
     'command of service_bookings: patients read their bookings, vendors theirs, admins all'
-);
-SELECT policy_roles_are(
-    'public',
-    'service_bookings',
-    'patients book for themselves, admins any',
-    ARRAY['authenticated'],
-    'roles of service_bookings: patients book for themselves, admins any'
-);
-SELECT policy_cmd_is(
-    'public',
-    'service_bookings',
-    'patients book for themselves, admins any',
-    'INSERT',
-    'command of service_bookings: patients book for themselves, admins any'
 );
 SELECT policy_roles_are(
     'public',

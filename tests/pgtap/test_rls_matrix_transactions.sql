@@ -2,7 +2,7 @@
 -- Each actor's reads and writes of their own rows and of others', as
 -- docs/security.md states them.
 BEGIN;
-SELECT plan(40);
+SELECT plan(47);
 
 -- Fixtures (as postgres): two patients (p1, p2); vendor v1 (lab) with owner o1, staff s1 and
 -- viewer w1; vendor v2 (pharmacy) with owner o2 and staff s2; an admin. Each patient has an
@@ -303,7 +303,7 @@ SELECT throws_ok(
       ) VALUES ('a0000000-0000-4000-8000-000000000002',
        '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36",
          "pincode": "500001"}', '36', 0, 0, 0)$$,
-    '42501', 'new row violates row-level security policy for table "orders"',
+    '42501', 'permission denied for table orders',
     'p1 cannot place an order for p2'
 );
 SELECT throws_ok(
@@ -313,8 +313,46 @@ SELECT throws_ok(
       ) VALUES ('a0000000-0000-4000-8000-000000000001', 'PAID',
        '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36",
          "pincode": "500001"}', '36', 0, 0, 0, 'fake')$$,
-    '42501', 'new row violates row-level security policy for table "orders"',
+    '42501', 'permission denied for table orders',
     'p1 cannot place an order that claims to be paid'
+);
+-- Checkout goes only through place_order: no direct INSERT of orders, lines, bookings or
+-- redemptions, not even the patient's own pending order (change checkout_only_via_place_order).
+SELECT throws_ok(
+    $$INSERT INTO public.orders (
+          profile_id, delivery_address, delivery_state_code, gross_amount, tax_amount,
+          net_amount
+      ) VALUES ('a0000000-0000-4000-8000-000000000001',
+       '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36",
+         "pincode": "500001"}', '36', 1, 0, 1)$$,
+    '42501', 'permission denied for table orders',
+    'p1 cannot insert their own pending order directly (only place_order creates orders)'
+);
+SELECT throws_ok(
+    $$INSERT INTO public.order_items (
+          order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value,
+          hsn_code, gst_rate, cgst, sgst, igst, service_snapshot
+      ) VALUES ('d0000000-0000-4000-8000-000000000003',
+       'e2000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001',
+       1, 1, 1, '9993', 0, 0, 0, 0,
+       '{"name": "CBC", "service_type": "LAB_TEST", "version": 1, "price": 1,
+         "vendor_id": "b0000000-0000-4000-8000-000000000001"}')$$,
+    '42501', 'permission denied for table order_items',
+    'p1 cannot add a line at their own price to their unpaid order'
+);
+SELECT throws_ok(
+    $$INSERT INTO public.service_bookings (order_item_id, patient_id, slot_id)
+      VALUES ('d1000000-0000-4000-8000-000000000031', 'a0000000-0000-4000-8000-000000000001',
+              'e4000000-0000-4000-8000-000000000001')$$,
+    '42501', 'permission denied for table service_bookings',
+    'p1 cannot book a slot seat directly'
+);
+SELECT throws_ok(
+    $$INSERT INTO public.coupon_redemptions (coupon_id, order_id, profile_id)
+      VALUES (gen_random_uuid(), 'd0000000-0000-4000-8000-000000000003',
+              'a0000000-0000-4000-8000-000000000001')$$,
+    '42501', 'permission denied for table coupon_redemptions',
+    'p1 cannot record a coupon redemption directly'
 );
 SELECT is(
     pg_temp.seen('SELECT 1 FROM public.service_bookings'), 1::bigint, 'p1 sees their booking'
@@ -387,6 +425,13 @@ SELECT throws_ok(
       WHERE id = 'd0000000-0000-4000-8000-000000000001'$$,
     '42501', NULL, 's1 cannot change the payment of an order'
 );
+SELECT throws_ok(
+    $$INSERT INTO public.order_invoices (order_id, vendor_id, invoice_number, invoice_date)
+      VALUES ('d0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000001',
+              'INV-3', '2026-11-25')$$,
+    '42501', 'permission denied for table order_invoices',
+    's1 cannot issue an invoice directly (place_order numbers them)'
+);
 RESET ROLE;
 
 -- staff s2 of v2 sees order 2 and 3, v2's lines.
@@ -413,6 +458,29 @@ SELECT throws_ok(
       VALUES ('orders', 'x', 'INSERT', '{}')$$,
     '42501', 'permission denied for table audit_logs',
     'not even an admin writes the audit log'
+);
+SELECT throws_ok(
+    $$INSERT INTO public.orders (
+          profile_id, delivery_address, delivery_state_code, gross_amount, tax_amount,
+          net_amount
+      ) VALUES ('a0000000-0000-4000-8000-000000000002',
+       '{"line_1": "2 Park Lane", "city": "Hyderabad", "state_code": "36",
+         "pincode": "500003"}', '36', 0, 0, 0)$$,
+    '42501', 'permission denied for table orders',
+    'an admin cannot insert orders through the API either (corrections go via service_role)'
+);
+RESET ROLE;
+
+-- service_role (the backend) keeps the correction path.
+SET LOCAL ROLE service_role;
+SELECT lives_ok(
+    $$INSERT INTO public.orders (
+          profile_id, delivery_address, delivery_state_code, gross_amount, tax_amount,
+          net_amount
+      ) VALUES ('a0000000-0000-4000-8000-000000000002',
+       '{"line_1": "2 Park Lane", "city": "Hyderabad", "state_code": "36",
+         "pincode": "500003"}', '36', 0, 0, 0)$$,
+    'service_role may still insert an order (admin corrections through the backend)'
 );
 RESET ROLE;
 

@@ -1,7 +1,7 @@
 -- Supabase's security and performance advisor, as catalog queries that must return no row.
 -- A new table, policy, view or function that breaks a rule fails here with its name.
 BEGIN;
-SELECT plan(17);
+SELECT plan(18);
 
 -- Names in policy texts are deparsed fully qualified.
 SET LOCAL search_path = pg_catalog, extensions;
@@ -186,6 +186,22 @@ SELECT is_empty(
               AND r.rolname = ANY(pp.roles) AND pp.cmd IN (p.cmd, 'ALL')
         )$$,
     'an API role has a policy for a command on a table exactly when it has the grant'
+);
+
+SELECT is_empty(
+    $$SELECT t.relname, r.rolname
+      FROM unnest(ARRAY[
+          'orders', 'order_items', 'order_invoices', 'coupon_redemptions', 'service_bookings'
+      ]) AS t (relname)
+      CROSS JOIN (VALUES ('anon'), ('authenticated')) AS r (rolname)
+      WHERE has_table_privilege(r.rolname, 'public.' || t.relname, 'INSERT')
+         OR has_any_column_privilege(r.rolname, 'public.' || t.relname, 'INSERT')
+         OR EXISTS (
+             SELECT 1 FROM pg_catalog.pg_policies AS pp
+             WHERE pp.schemaname = 'public' AND pp.tablename = t.relname
+               AND pp.cmd IN ('INSERT', 'ALL')
+         )$$,
+    'checkout tables have no INSERT grant or policy for API roles (only place_order writes them)'
 );
 
 SELECT ok(
