@@ -66,15 +66,14 @@ def fresh_db(make_db: Callable[[str], str]) -> str:
     return make_db("t")
 
 
-@pytest.fixture(scope="session")
-def schema_db(make_db: Callable[[str], str]) -> str:
-    """One database with the whole plan deployed (stand-in first) and pgTAP installed."""
+def deployed_db(make_db: Callable[[str], str], prefix: str) -> str:
+    """A new database with the whole plan deployed (stand-in first) and pgTAP installed."""
     from onemedi_db import standin
     from onemedi_db.config import find_project, resolve_target
     from onemedi_db.engine import Engine, connect
     from onemedi_db.plan import parse_plan
 
-    url = make_db("schema")
+    url = make_db(prefix)
     project = find_project(ROOT)
     plan = parse_plan(project.plan_file, project.top_dir)
     conn = connect(resolve_target(project, url))
@@ -86,6 +85,18 @@ def schema_db(make_db: Callable[[str], str]) -> str:
     conn.execute("CREATE EXTENSION IF NOT EXISTS pgtap WITH SCHEMA extensions")
     conn.close()
     return url
+
+
+@pytest.fixture(scope="session")
+def schema_db(make_db: Callable[[str], str]) -> str:
+    """The deployed schema, for tests that leave no committed rows (pgTAP, docs, tools)."""
+    return deployed_db(make_db, "schema")
+
+
+@pytest.fixture(scope="session")
+def rules_db(make_db: Callable[[str], str]) -> str:
+    """A second deployed schema for tests that commit rows (concurrency races)."""
+    return deployed_db(make_db, "rules")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Business rules under real concurrency (issue 7a): slot seats, coupon uses and stock.
 
-Fixtures are committed by a superuser connection into the session's `schema_db` (the whole
+Fixtures are committed by a superuser connection into the session's `rules_db` (the whole
 plan deployed once); each client is a thread with its own connection acting as a signed-in
 user (`SET ROLE authenticated` + the JWT claims), released together by a barrier.
 """
@@ -71,15 +71,15 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(schema_db: str) -> Iterator[World]:
+def world(rules_db: str) -> Iterator[World]:
     w = World(
-        url=schema_db, vendor=uuid.uuid4(), branch=uuid.uuid4(),
+        url=rules_db, vendor=uuid.uuid4(), branch=uuid.uuid4(),
         catalog_medicine=uuid.uuid4(), inventory=uuid.uuid4(), catalog_lab=uuid.uuid4(),
         staff=_uuids(32),
     )
     owner, city, medicine, lab_test = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     tag = uuid.uuid4().hex[:8].upper()
-    with psycopg.connect(schema_db, autocommit=True) as conn, conn.transaction():
+    with psycopg.connect(rules_db, autocommit=True) as conn, conn.transaction():
         conn.execute(
             "INSERT INTO auth.users (id, email) SELECT u, u::text || '@race.in'"
             " FROM unnest(%s::uuid[]) AS u",

@@ -132,36 +132,36 @@ def refunded(url: str, line: str) -> tuple[int, Decimal]:
     return int(row[0]), Decimal(row[1])
 
 
-def test_twenty_requests_for_30_percent_three_succeed(schema_db: str) -> None:
-    patient, line = make_paid_line(schema_db)
+def test_twenty_requests_for_30_percent_three_succeed(rules_db: str) -> None:
+    patient, line = make_paid_line(rules_db)
     outcomes = race(
-        schema_db, "authenticated", patient,
+        rules_db, "authenticated", patient,
         "SELECT public.request_refund(%s, %s, 'racing request')", (line, SHARE),
     )
     assert sorted(outcomes).count("ok") == 3, outcomes
     assert outcomes.count("OM030") == RACERS - 3, outcomes
-    count, total = refunded(schema_db, line)
+    count, total = refunded(rules_db, line)
     assert count == 3
     assert total == 3 * SHARE
     assert total <= PAID
 
 
-def test_direct_inserts_racing_are_capped_by_the_trigger(schema_db: str) -> None:
-    _, line = make_paid_line(schema_db)
+def test_direct_inserts_racing_are_capped_by_the_trigger(rules_db: str) -> None:
+    _, line = make_paid_line(rules_db)
     outcomes = race(
-        schema_db, "service_role", None,
+        rules_db, "service_role", None,
         "INSERT INTO public.refunds (order_item_id, amount, reason)"
         " VALUES (%s, %s, 'racing insert')", (line, SHARE),
     )
     assert outcomes.count("ok") == 3, outcomes
     assert outcomes.count("23514") == RACERS - 3, outcomes
-    count, total = refunded(schema_db, line)
+    count, total = refunded(rules_db, line)
     assert (count, total) == (3, 3 * SHARE)
 
 
-def test_repeatable_read_is_refused(schema_db: str) -> None:
-    patient, line = make_paid_line(schema_db)
-    with psycopg.connect(schema_db) as conn:
+def test_repeatable_read_is_refused(rules_db: str) -> None:
+    patient, line = make_paid_line(rules_db)
+    with psycopg.connect(rules_db) as conn:
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         act_as(conn, "authenticated", patient)
         with pytest.raises(psycopg.Error) as info:
