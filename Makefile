@@ -65,6 +65,7 @@ docs: deps ## Regenerate docs/schema from a throwaway database with the whole pl
 	    -c 'DROP DATABASE IF EXISTS "$(DOCS_DB)" WITH (FORCE)'; exit $$rc
 
 bench: deps ## Run the benchmarks and rewrite docs/benchmarks.md
+	@$(PY) -m pip install -q -e '.[dev,bench]' 2>&1 | grep -v '^WARNING: Location' || true
 	$(PY) bench/run.py
 
 clean:
