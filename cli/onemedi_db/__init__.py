@@ -1,3 +1,3 @@
 """onemedi-db: the ONE MEDI schema and its sqitch-compatible migration engine."""
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
