@@ -42,7 +42,7 @@ GROUPS: tuple[Group, ...] = (
           ("medicine_master", "medicine_alternatives", "lab_tests", "scans_master", "doctors",
            "services_master")),
     Group("e-pricing-availability", "Group E: Pricing & Availability",
-          ("medicine_inventory", "lab_pricing", "scan_pricing", "service_pricing",
+          ("medicine_inventory", "lab_pricing", "scan_pricing", "service_pricing", "consult_pricing",
            "availability_slots", "doctor_slots")),
     Group("f-transactions", "Group F: Transactions",
           ("carts", "cart_items", "orders", "order_items", "order_invoices", "invoice_counters",
