@@ -80,10 +80,14 @@ def _create_database(target: Target) -> None:
 # -- the run ------------------------------------------------------------------------------------
 @dataclass
 class Outcome:
-    deployed: list[str] = field(default_factory=list)
-    reverted: list[str] = field(default_factory=list)
+    applied: list[Change] = field(default_factory=list)
+    reverted: list[Change] = field(default_factory=list)
     message: str = ""
-    applied: list[Change] = field(default_factory=list, repr=False)
+
+    @property
+    def deployed(self) -> list[str]:
+        """Names of the changes this run deployed (and kept), in plan order."""
+        return [c.name for c in self.applied]
 
 
 class Engine:
@@ -266,7 +270,6 @@ class Engine:
                 self._record_fail(change)
                 self._roll_back_run(outcome, mode, reverts)
                 raise failure from None
-            outcome.deployed.append(change.name)
             outcome.applied.append(change)
         return outcome
 
@@ -292,7 +295,7 @@ class Engine:
 
     def _roll_back_run(self, outcome: Outcome, mode: str, reverts: dict[str, Script]) -> None:
         """After a failure: `all` reverts this run, `tag` back to its last tag, `change` nothing."""
-        if mode == "change" or not outcome.deployed:
+        if mode == "change" or not outcome.applied:
             return
         changes = list(outcome.applied)
         if mode == "tag":
@@ -304,7 +307,8 @@ class Engine:
             self._run(
                 change, reverts[change.id], self.registry.revert_sql(self.plan, change, self.who)
             )
-            outcome.reverted.append(change.name)
+            outcome.applied.remove(change)
+            outcome.reverted.append(change)
 
     # -- revert --------------------------------------------------------------------------------
     def revert_plan(self, to: str | None) -> list[Change]:
@@ -323,7 +327,7 @@ class Engine:
             self._run(
                 change, scripts[change.id], self.registry.revert_sql(self.plan, change, self.who)
             )
-            outcome.reverted.append(change.name)
+            outcome.reverted.append(change)
         if not changes:
             outcome.message = "Nothing to revert"
         return outcome
