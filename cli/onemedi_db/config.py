@@ -99,6 +99,18 @@ class Target:
     dbname: str
     origin: str
 
+    @property
+    def creatable(self) -> bool:
+        """Whether `deploy` may create this database when it is missing.
+
+        Only the local default: the built-in `onemedi`, or the project's own sqitch.conf
+        target when it names a local database (`db:pg:NAME`, no host). A URL given on the
+        command line or in DATABASE_URL must exist: a typo there should fail, not create.
+        """
+        return self.origin == "default" or (
+            self.origin == "sqitch.conf" and self.conninfo.startswith("dbname=")
+        )
+
     def display(self) -> str:
         """The URL without its password, safe to print."""
         return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", self.conninfo)

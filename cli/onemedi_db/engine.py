@@ -60,7 +60,7 @@ def connect(
         return psycopg.connect(target.conninfo, autocommit=True, application_name="onemedi-db")
     except psycopg.OperationalError as exc:
         message = str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)
-        if create and "does not exist" in message and target.origin == "default":
+        if create and "does not exist" in message and target.creatable:
             _create_database(target)
             report(f"Created database {target.dbname} (it did not exist)")
             return psycopg.connect(target.conninfo, autocommit=True, application_name="onemedi-db")
