@@ -84,9 +84,14 @@ def concatenated(folder: Path, kind: str, changes: int) -> Path:
     return out
 
 
+def psql_argv(db: str, *args: str) -> list[str]:
+    """psql, quiet, no psqlrc, stopping at the first error."""
+    return ["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", db, *args]
+
+
 def psql(db: str, *args: str) -> None:
     subprocess.run(
-        ["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", db, *args],
+        psql_argv(db, *args),
         check=True,
         env={**os.environ, **ADMIN},
         stdout=subprocess.DEVNULL,
@@ -145,40 +150,8 @@ def main() -> int:
         all_revert = concatenated(folder, "revert", opts.changes)
         for _ in range(opts.rounds):
             fresh_db(db)
-            times["floor deploy"].append(
-                timed(
-                    [
-                        "psql",
-                        "-q",
-                        "-X",
-                        "-1",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-d",
-                        db,
-                        "-f",
-                        str(all_deploy),
-                    ],
-                    folder,
-                )
-            )
-            times["floor revert"].append(
-                timed(
-                    [
-                        "psql",
-                        "-q",
-                        "-X",
-                        "-1",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-d",
-                        db,
-                        "-f",
-                        str(all_revert),
-                    ],
-                    folder,
-                )
-            )
+            times["floor deploy"].append(timed(psql_argv(db, "-1", "-f", str(all_deploy)), folder))
+            times["floor revert"].append(timed(psql_argv(db, "-1", "-f", str(all_revert)), folder))
             fresh_db(db)
             times["onemedi-db deploy"].append(timed([*onemedi, "deploy", "-t", url], folder))
             times["onemedi-db revert"].append(timed([*onemedi, "revert", "-y", "-t", url], folder))
