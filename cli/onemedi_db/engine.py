@@ -206,11 +206,7 @@ class Engine:
             return
         body = _Body(self.conn)
         body.add_sql("SET LOCAL synchronous_commit = off")
-        body.add_sql(
-            sql.SQL("LOCK TABLE {}.changes IN EXCLUSIVE MODE").format(
-                sql.Identifier(self.project.registry)
-            )
-        )
+        body.add_sql(self.registry.lock_changes_sql())
         for statement in script.statements:
             body.add(script, statement)
         if verify is not None:
@@ -281,10 +277,10 @@ class Engine:
                     dep.project or "", dep.change or ""
                 ):
                     raise PlanError(
-                            f"change {change.name} requires {dep.project}:{dep.change}, "
-                            "which is not deployed",
-                            hint=f"deploy project {dep.project} first",
-                        )
+                        f"change {change.name} requires {dep.project}:{dep.change}, "
+                        "which is not deployed",
+                        hint=f"deploy project {dep.project} first",
+                    )
 
     def _record_fail(self, change: Change) -> None:
         try:
@@ -302,13 +298,9 @@ class Engine:
             tagged = [i for i, c in enumerate(changes) if c.tags]
             keep = tagged[-1] + 1 if tagged else 0
             changes = changes[keep:]
-        for change in reversed(changes):
-            self.report(f"  - {change.format_name_with_tags()} (rolling back this run)")
-            self._run(
-                change, reverts[change.id], self.registry.revert_sql(self.plan, change, self.who)
-            )
-            outcome.applied.remove(change)
-            outcome.reverted.append(change)
+        rolled_back = self.revert(changes[::-1], reverts, why=" (rolling back this run)")
+        outcome.applied = [c for c in outcome.applied if c not in rolled_back.reverted]
+        outcome.reverted += rolled_back.reverted
 
     # -- revert --------------------------------------------------------------------------------
     def revert_plan(self, to: str | None) -> list[Change]:
@@ -319,11 +311,19 @@ class Engine:
             raise PlanError(f"{to} is not deployed; nothing to revert to")
         return list(reversed(self.plan.changes[keep : len(done)]))
 
-    def revert(self, changes: list[Change]) -> Outcome:
-        scripts = {c.id: self.script("revert", c) for c in changes}
+    def revert(
+        self, changes: list[Change], scripts: dict[str, Script] | None = None, why: str = ""
+    ) -> Outcome:
+        """Revert `changes` in the order given, each with its registry rows in one transaction.
+
+        `scripts` are revert scripts parsed beforehand (a failed deploy parsed them before it
+        started); otherwise they are read now.
+        """
+        if scripts is None:
+            scripts = {c.id: self.script("revert", c) for c in changes}
         outcome = Outcome()
         for change in changes:
-            self.report(f"  - {change.format_name_with_tags()}")
+            self.report(f"  - {change.format_name_with_tags()}{why}")
             self._run(
                 change, scripts[change.id], self.registry.revert_sql(self.plan, change, self.who)
             )
@@ -443,8 +443,9 @@ def _failure(
     )
     if kind == "verify":
         return VerifyFailed(
-            message, hint=diag.message_hint or "the change was not deployed; fix the change or "
-            "its verify script and deploy again"
+            message,
+            hint=diag.message_hint
+            or "the change was not deployed; fix the change or its verify script and deploy again",
         )
     return ScriptFailed(
         message,

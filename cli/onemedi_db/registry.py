@@ -253,8 +253,12 @@ class Registry:
         return row is not None
 
     # -- writing ------------------------------------------------------------------------------
+    def lock_changes_sql(self) -> sql.Composed:
+        """sqitch's per-change lock, taken in the transaction that records the change."""
+        return sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._t("changes"))
+
     def lock_changes(self) -> None:
-        self.conn.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._t("changes")))
+        self.conn.execute(self.lock_changes_sql())
 
     def deploy_sql(
         self, plan: Plan, change: Change, script_hash: str | None, who: Person
