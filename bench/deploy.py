@@ -3,8 +3,9 @@
 
 The floor is one `psql -1` of every deploy (or revert) script concatenated, with the scripts'
 own BEGIN/COMMIT lines removed so that psql's single transaction is the only one. Each tool
-runs on a fresh database that already has the Supabase stand-in, five rounds, interleaved so
-that drift on the machine hits all three alike; medians are reported.
+runs on a fresh database that already has the Supabase stand-in, written out to disk first
+(CHECKPOINT and sync) so that no run pays for the previous one's writes; five rounds,
+interleaved so that drift on the machine hits all three alike; medians are reported.
 
     .venv/bin/python bench/deploy.py [--changes 100] [--rounds 5] [--write docs/benchmarks.md]
 """
@@ -107,7 +108,14 @@ def fresh_db(name: str) -> None:
     psql(name, "-f", str(ROOT / "cli/onemedi_db/standin/supabase.sql"))
 
 
-def timed(cmd: list[str], cwd: Path) -> float:
+def settle(db: str) -> None:
+    """Write out what creating the database dirtied, so no tool pays for another's writes."""
+    psql(db, "-c", "CHECKPOINT")
+    os.sync()
+
+
+def timed(cmd: list[str], cwd: Path, db: str) -> float:
+    settle(db)
     env = {**os.environ, **ADMIN, "SQITCH_FULLNAME": "Bench", "SQITCH_EMAIL": "bench@onemedi.in"}
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=True, env=env, stdout=subprocess.DEVNULL)
@@ -129,6 +137,11 @@ def main() -> int:
         print("sqitch is not installed (Debian package sqitch)", file=sys.stderr)
         return 2
     onemedi = [sys.executable, "-m", "onemedi_db"]
+    # As pip does when it installs the wheel: the package's bytecode exists before the first run
+    # (an editable checkout under PYTHONDONTWRITEBYTECODE would otherwise compile on every run).
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "cli" / "onemedi_db")], check=True
+    )
     db = "om_bench_deploy"
     url = f"postgresql://postgres@127.0.0.1:5432/{db}"
     sqitch_uri = f"db:pg://postgres@127.0.0.1:5432/{db}"
@@ -148,16 +161,25 @@ def main() -> int:
         generate(folder, opts.changes)
         all_deploy = concatenated(folder, "deploy", opts.changes)
         all_revert = concatenated(folder, "revert", opts.changes)
+        commands = {  # tool: (deploy, revert)
+            "floor": (
+                psql_argv(db, "-1", "-f", str(all_deploy)),
+                psql_argv(db, "-1", "-f", str(all_revert)),
+            ),
+            "onemedi-db": (
+                [*onemedi, "deploy", "-t", url],
+                [*onemedi, "revert", "-y", "-t", url],
+            ),
+            "sqitch": (
+                ["sqitch", "deploy", sqitch_uri],
+                ["sqitch", "revert", "-y", sqitch_uri],
+            ),
+        }
         for _ in range(opts.rounds):
-            fresh_db(db)
-            times["floor deploy"].append(timed(psql_argv(db, "-1", "-f", str(all_deploy)), folder))
-            times["floor revert"].append(timed(psql_argv(db, "-1", "-f", str(all_revert)), folder))
-            fresh_db(db)
-            times["onemedi-db deploy"].append(timed([*onemedi, "deploy", "-t", url], folder))
-            times["onemedi-db revert"].append(timed([*onemedi, "revert", "-y", "-t", url], folder))
-            fresh_db(db)
-            times["sqitch deploy"].append(timed(["sqitch", "deploy", sqitch_uri], folder))
-            times["sqitch revert"].append(timed(["sqitch", "revert", "-y", sqitch_uri], folder))
+            for tool, (deploy, revert) in commands.items():
+                fresh_db(db)
+                times[f"{tool} deploy"].append(timed(deploy, folder, db))
+                times[f"{tool} revert"].append(timed(revert, folder, db))
         subprocess.run(
             ["dropdb", "--if-exists", "--force", db], env={**os.environ, **ADMIN}, check=True
         )

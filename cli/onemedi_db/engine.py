@@ -42,7 +42,13 @@ def _quiet(_: str) -> None:
 
 # -- connections ------------------------------------------------------------------------------
 class _Backend(PostgresqlPsycopgBackend):  # type: ignore[misc]
-    """yoyo's psycopg 3 backend on an already-open connection, with no yoyo tables."""
+    """yoyo's psycopg 3 backend on an already-open connection, with no yoyo tables.
+
+    A transactional change carries its own BEGIN and COMMIT inside the one string that holds
+    its statements and registry rows (see `_Body`), so yoyo's begin and commit send nothing
+    and each change costs one round trip. yoyo's rollback after a failure still sends
+    ROLLBACK, which ends the transaction the failed string left open.
+    """
 
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self._given = conn
@@ -50,6 +56,12 @@ class _Backend(PostgresqlPsycopgBackend):  # type: ignore[misc]
 
     def connect(self, dburi: Any) -> psycopg.Connection[Any]:
         return self._given
+
+    def begin(self) -> None:
+        self._in_transaction = True
+
+    def commit(self) -> None:
+        self._in_transaction = False
 
 
 def connect(
@@ -186,13 +198,14 @@ class Engine:
         return read_script(self.plan.script_path(self.project.top_dir, kind, change))
 
     def _run(
-        self, change: Change, script: Script, record: sql.Composed, verify: Script | None = None
+        self, change: Change, script: Script, record: str, verify: Script | None = None
     ) -> None:
         """Apply one change and its registry rows atomically, through a yoyo migration.
 
-        A transactional change travels as one multi-statement string inside yoyo's
-        transaction: its statements, its verify (in a savepoint, when asked) and its registry
-        rows, so a client killed at any moment leaves all of it committed or none of it.
+        A transactional change travels as one multi-statement string, BEGIN to COMMIT, as the
+        step of yoyo's transaction: its statements, its verify (in a savepoint, when asked) and
+        its registry rows, so a client killed at any moment leaves all of it committed or none
+        of it, in one round trip.
         A failure is then replayed statement by statement (and rolled back) to name the
         statement, its line and PostgreSQL's message.
         """
@@ -205,6 +218,7 @@ class Engine:
                 self.conn.execute(record)
             return
         body = _Body(self.conn)
+        body.add_sql("BEGIN")
         body.add_sql("SET LOCAL synchronous_commit = off")
         body.add_sql(self.registry.lock_changes_sql())
         for statement in script.statements:
@@ -215,6 +229,7 @@ class Engine:
                 body.add(verify, statement)
             body.add_sql("ROLLBACK TO SAVEPOINT onemedi_verify")
         body.add_sql(record)
+        body.add_sql("COMMIT")
         migration = _ChangeMigration(change, script, [lambda c: body.execute(change)])
         try:
             migration.process_steps(self.backend, "apply")
@@ -366,9 +381,8 @@ class _Body:
         self.size = 0
         self.origins: list[tuple[int, int, Script, Statement]] = []
 
-    def add_sql(self, statement: str | sql.Composable) -> None:
-        text = statement if isinstance(statement, str) else statement.as_string(self.conn)
-        self._append(text)
+    def add_sql(self, statement: str) -> None:
+        self._append(statement)
 
     def add(self, script: Script, statement: Statement) -> None:
         start = self.size

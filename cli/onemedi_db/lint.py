@@ -17,7 +17,6 @@ with ROLLBACK and never COMMIT.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 import re
@@ -32,6 +31,7 @@ from typing import Any
 from pglast import ast, parser
 from pglast.enums.parsenodes import TransactionStmtKind
 
+from . import cache
 from .config import Project, bundled_root
 from .errors import OnemediError
 from .plan import Plan, parse_plan, parse_plan_text
@@ -326,16 +326,11 @@ def sqlfluff_problems(
     config_file = _config_file(project)
     config_text = config_file.read_text(encoding="utf-8") if config_file else ""
     key = hashlib.sha1(f"{sqlfluff.__version__}\0{config_text}".encode()).hexdigest()[:16]
-    cache_path = _cache_dir() / f"sqlfluff-{key}.json"
-    cache: dict[str, list[list[Any]]] = {}
-    if use_cache and cache_path.is_file():
-        try:
-            cache = json.loads(cache_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            cache = {}
+    cache_path = cache.cache_dir() / f"sqlfluff-{key}.json"
+    entries: dict[str, list[list[Any]]] = cache.load(cache_path) if use_cache else {}
     texts = {path: path.read_text(encoding="utf-8") for path in files}
     digests = {path: hashlib.sha1(text.encode()).hexdigest() for path, text in texts.items()}
-    todo = [path for path in texts if digests[path] not in cache]
+    todo = [path for path in texts if digests[path] not in entries]
     workers = min(jobs or os.cpu_count() or 1, max(1, len(todo) // _MIN_PER_WORKER))
     items = [(str(path), texts[path]) for path in todo]
     if workers > 1:
@@ -347,27 +342,14 @@ def sqlfluff_problems(
         _init_worker(config_file)
         results = [_lint_one(item) for item in items]
     for path, violations in zip(todo, results, strict=True):
-        cache[digests[path]] = [list(v) for v in violations]
+        entries[digests[path]] = [list(v) for v in violations]
     if use_cache and todo:
-        try:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
-            live = {digests[p] for p in texts}
-            kept = {k: v for k, v in cache.items() if k in live} if len(cache) > 5000 else cache
-            tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(kept), encoding="utf-8")
-            tmp.replace(cache_path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        cache.save(cache_path, entries, live=set(digests.values()))
     problems = [
         Problem(_rel(path, project.root), int(v[0] or 1), str(v[1]), str(v[2]))
-        for path in texts for v in cache[digests[path]]
+        for path in texts for v in entries[digests[path]]
     ]
     return problems, len(texts) - len(todo)
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "onemedi-db"
 
 
 def _rel(path: Path, root: Path) -> str:

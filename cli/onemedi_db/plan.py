@@ -127,7 +127,7 @@ class Change:
 
     @property
     def planned_datetime(self) -> datetime:
-        return datetime.strptime(self.planned_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        return datetime.fromisoformat(self.planned_at)
 
     def info(self, project: str, uri: str | None) -> str:
         lines = [f"project {project}"]

@@ -11,7 +11,7 @@ import getpass
 import os
 import socket
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +145,7 @@ class Registry:
         self.schema = schema
         self.project = project
         self.s = sql.Identifier(schema)
+        self._escaping = psycopg.pq.Escaping(conn.pgconn)
 
     def _t(self, table: str) -> sql.Composed:
         return sql.SQL("{}.{}").format(self.s, sql.Identifier(table))
@@ -253,101 +254,114 @@ class Registry:
         return row is not None
 
     # -- writing ------------------------------------------------------------------------------
-    def lock_changes_sql(self) -> sql.Composed:
+    # The rows a change writes travel in the same string, and so the same round trip, as the
+    # change's own statements: values are inlined as literals quoted by libpq
+    # (PQescapeLiteral, for this connection's encoding and settings).
+    def _name(self, table: str) -> str:
+        encoding = self.conn.info.encoding
+        schema, name = (
+            self._escaping.escape_identifier(part.encode(encoding)).decode(encoding)
+            for part in (self.schema, table)
+        )
+        return f"{schema}.{name}"
+
+    def _literal(self, value: str | list[str] | None) -> str:
+        if value is None:
+            return "NULL"
+        if isinstance(value, list):
+            items = ", ".join(map(self._literal, value))
+            return f"ARRAY[{items}]::text[]" if value else "'{}'::text[]"
+        encoding = self.conn.info.encoding
+        return self._escaping.escape_literal(value.encode(encoding)).decode(encoding)
+
+    def _stamp(self, planned_at: str) -> str:
+        """A plan's `YYYY-MM-DDTHH:MM:SSZ` (checked when the plan was read) as timestamptz."""
+        return f"{self._literal(planned_at)}::timestamptz"
+
+    def lock_changes_sql(self) -> str:
         """sqitch's per-change lock, taken in the transaction that records the change."""
-        return sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._t("changes"))
+        return f"LOCK TABLE {self._name('changes')} IN EXCLUSIVE MODE"
 
     def lock_changes(self) -> None:
         self.conn.execute(self.lock_changes_sql())
 
-    def deploy_sql(
-        self, plan: Plan, change: Change, script_hash: str | None, who: Person
-    ) -> sql.Composed:
-        """The registry rows of a deployed change, as SQL with inlined literals.
-
-        Literals (quoted client-side by psycopg) let the rows travel in the same round trip
-        as the change's statements, inside the change's transaction.
-        """
-        L = sql.Literal
+    def deploy_sql(self, plan: Plan, change: Change, script_hash: str | None, who: Person) -> str:
+        """The registry rows of a deployed change, as SQL with inlined literals."""
+        q = self._literal
         stmts = [
-            sql.SQL(
-                "INSERT INTO {} (change_id, script_hash, change, project, note, committer_name,"
-                " committer_email, planned_at, planner_name, planner_email)"
-                " VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})"
-            ).format(
-                self._t("changes"),
-                L(change.id),
-                L(script_hash),
-                L(change.name),
-                L(plan.project),
-                L(change.note),
-                L(who.name),
-                L(who.email),
-                L(change.planned_datetime),
-                L(change.planner_name),
-                L(change.planner_email),
+            f"INSERT INTO {self._name('changes')} (change_id, script_hash, change, project, note,"
+            " committer_name, committer_email, planned_at, planner_name, planner_email) VALUES ("
+            + ", ".join(
+                (
+                    q(change.id),
+                    q(script_hash),
+                    q(change.name),
+                    q(plan.project),
+                    q(change.note),
+                    q(who.name),
+                    q(who.email),
+                    self._stamp(change.planned_at),
+                    q(change.planner_name),
+                    q(change.planner_email),
+                )
             )
+            + ")"
         ]
-        deps: list[tuple[str, str, sql.Composable]] = [
+        deps = [
             (dep.key(plan.project), "require", self._dependency_id(plan, change, dep))
             for dep in change.requires
         ]
-        deps += [(dep.key(plan.project), "conflict", L(None)) for dep in change.conflicts]
+        deps += [(dep.key(plan.project), "conflict", "NULL") for dep in change.conflicts]
         for name, kind, dep_id in deps:
             stmts.append(
-                sql.SQL(
-                    "INSERT INTO {} (change_id, type, dependency, dependency_id)"
-                    " VALUES ({}, {}, {}, {})"
-                ).format(self._t("dependencies"), L(change.id), L(kind), L(name), dep_id)
+                f"INSERT INTO {self._name('dependencies')} (change_id, type, dependency,"
+                f" dependency_id) VALUES ({q(change.id)}, {q(kind)}, {q(name)}, {dep_id})"
             )
         for tag in change.tags:
             stmts.append(
-                sql.SQL(
-                    "INSERT INTO {} (tag_id, tag, project, change_id, note, committer_name,"
-                    " committer_email, planned_at, planner_name, planner_email)"
-                    " VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {})"
-                ).format(
-                    self._t("tags"),
-                    L(tag.id),
-                    L(f"@{tag.name}"),
-                    L(plan.project),
-                    L(change.id),
-                    L(tag.note),
-                    L(who.name),
-                    L(who.email),
-                    L(_planned(tag.planned_at)),
-                    L(tag.planner_name),
-                    L(tag.planner_email),
+                f"INSERT INTO {self._name('tags')} (tag_id, tag, project, change_id, note,"
+                " committer_name, committer_email, planned_at, planner_name, planner_email)"
+                " VALUES ("
+                + ", ".join(
+                    (
+                        q(tag.id),
+                        q(f"@{tag.name}"),
+                        q(plan.project),
+                        q(change.id),
+                        q(tag.note),
+                        q(who.name),
+                        q(who.email),
+                        self._stamp(tag.planned_at),
+                        q(tag.planner_name),
+                        q(tag.planner_email),
+                    )
                 )
+                + ")"
             )
         stmts.append(
-            self._event_sql("deploy", plan, change, who, L([f"@{t.name}" for t in change.tags]))
+            self._event_sql("deploy", plan, change, who, q([f"@{t.name}" for t in change.tags]))
         )
-        return sql.SQL(";\n").join(stmts)
+        return ";\n".join(stmts)
 
-    def _dependency_id(self, plan: Plan, change: Change, dep: Any) -> sql.Composable:
+    def _dependency_id(self, plan: Plan, change: Change, dep: Any) -> str:
         """A requirement's dependency_id; another project's change is looked up as sqitch
         does: the earliest deployed change of that name (with a tag: the latest before it)."""
+        q = self._literal
         if not dep.project or dep.project == plan.project:
-            return sql.Literal(_dependency_id(plan, change, dep))
+            return q(_dependency_id(plan, change, dep))
         if dep.tag:
-            return sql.SQL(
-                "(SELECT c.change_id FROM {c} c JOIN {t} t ON c.committed_at <= t.committed_at"
-                " AND c.project = t.project WHERE c.project = {p} AND c.change = {n}"
-                " AND t.tag = {tag} ORDER BY c.committed_at DESC LIMIT 1)"
-            ).format(
-                c=self._t("changes"),
-                t=self._t("tags"),
-                p=sql.Literal(dep.project),
-                n=sql.Literal(dep.change),
-                tag=sql.Literal("@" + dep.tag),
+            return (
+                f"(SELECT c.change_id FROM {self._name('changes')} c JOIN {self._name('tags')} t"
+                " ON c.committed_at <= t.committed_at AND c.project = t.project"
+                f" WHERE c.project = {q(dep.project)} AND c.change = {q(dep.change)}"
+                f" AND t.tag = {q('@' + dep.tag)} ORDER BY c.committed_at DESC LIMIT 1)"
             )
-        return sql.SQL(
-            "(SELECT change_id FROM {} WHERE project = {} AND change = {}"
-            " ORDER BY committed_at LIMIT 1)"
-        ).format(self._t("changes"), sql.Literal(dep.project), sql.Literal(dep.change))
+        return (
+            f"(SELECT change_id FROM {self._name('changes')} WHERE project = {q(dep.project)}"
+            f" AND change = {q(dep.change)} ORDER BY committed_at LIMIT 1)"
+        )
 
-    def revert_sql(self, plan: Plan, change: Change, who: Person) -> sql.Composed:
+    def revert_sql(self, plan: Plan, change: Change, who: Person) -> str:
         """Delete a change (its tags and dependencies go with it) and log a revert event.
 
         One statement: the tags' and the change's deletions and the event see one snapshot,
@@ -360,23 +374,20 @@ class Registry:
             plan,
             change,
             who,
-            sql.SQL("(SELECT coalesce(array_agg(tag ORDER BY tag), '{}') FROM gone_tags)"),
+            "(SELECT coalesce(array_agg(tag ORDER BY tag), '{}') FROM gone_tags)",
             note=_unescape_note(change.note),
         )
-        return sql.SQL(
-            "WITH gone_tags AS (DELETE FROM {tags} WHERE change_id = {id} RETURNING tag),"
-            " gone_change AS (DELETE FROM {changes} WHERE change_id = {id} RETURNING change_id)"
-            " {event}"
-        ).format(
-            tags=self._t("tags"), changes=self._t("changes"), id=sql.Literal(change.id), event=event
+        change_id = self._literal(change.id)
+        return (
+            f"WITH gone_tags AS (DELETE FROM {self._name('tags')} WHERE change_id = {change_id}"
+            " RETURNING tag),"
+            f" gone_change AS (DELETE FROM {self._name('changes')} WHERE change_id = {change_id}"
+            f" RETURNING change_id) {event}"
         )
 
     def record_fail(self, plan: Plan, change: Change, who: Person) -> None:
-        self.conn.execute(
-            self._event_sql(
-                "fail", plan, change, who, sql.Literal([f"@{t.name}" for t in change.tags])
-            )
-        )
+        tags = self._literal([f"@{t.name}" for t in change.tags])
+        self.conn.execute(self._event_sql("fail", plan, change, who, tags))
 
     def _event_sql(
         self,
@@ -384,36 +395,31 @@ class Registry:
         plan: Plan,
         change: Change,
         who: Person,
-        tags: sql.Composable,
+        tags: str,
         note: str | None = None,
-    ) -> sql.Composed:
-        L = sql.Literal
-        return sql.SQL(
-            "INSERT INTO {} (event, change_id, change, project, note, requires, conflicts,"
-            " tags, committer_name, committer_email, planned_at, planner_name,"
-            " planner_email) SELECT {}, {}, {}, {}, {}, {}::text[], {}::text[], {}::text[], {},"
-            " {}, {}, {}, {}"
-        ).format(
-            self._t("events"),
-            L(event),
-            L(change.id),
-            L(change.name),
-            L(plan.project),
-            L(change.note if note is None else note),
-            L([d.key(plan.project) for d in change.requires]),
-            L([d.key(plan.project) for d in change.conflicts]),
+    ) -> str:
+        """An events row; `tags` is SQL (a literal, or the revert's subquery)."""
+        q = self._literal
+        values = (
+            q(event),
+            q(change.id),
+            q(change.name),
+            q(plan.project),
+            q(change.note if note is None else note),
+            q([d.key(plan.project) for d in change.requires]),
+            q([d.key(plan.project) for d in change.conflicts]),
             tags,
-            L(who.name),
-            L(who.email),
-            L(change.planned_datetime),
-            L(change.planner_name),
-            L(change.planner_email),
+            q(who.name),
+            q(who.email),
+            self._stamp(change.planned_at),
+            q(change.planner_name),
+            q(change.planner_email),
         )
-
-
-def _planned(stamp: str) -> datetime:
-
-    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        return (
+            f"INSERT INTO {self._name('events')} (event, change_id, change, project, note,"
+            " requires, conflicts, tags, committer_name, committer_email, planned_at,"
+            " planner_name, planner_email) SELECT " + ", ".join(values)
+        )
 
 
 def _dependency_id(plan: Plan, change: Change, dep: Any) -> str | None:

@@ -5,18 +5,26 @@ Sqitch scripts carry their own `BEGIN; ... COMMIT;` (deploy, revert) or `BEGIN; 
 top-level transaction statements are dropped here, and anything else that controls
 transactions is refused. A script that cannot run inside a transaction (CREATE INDEX
 CONCURRENTLY and friends) must say so with the marker line `-- onemedi:no-transaction`.
+
+A script's split depends only on its bytes and the parser, so it is cached by content
+(`cache.py`): a deploy whose scripts were all split before neither imports pglast nor parses,
+which is most of its own CPU time. A cached split is used only if what lies between its
+statements is whitespace, semicolons, comments and the transaction wrapper; anything else
+means the entry is not to be trusted, and the script is parsed again.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import importlib.util
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pglast import parser
-
+from . import __version__, cache
 from .errors import PlanError
 
 NO_TRANSACTION_MARKER = "-- onemedi:no-transaction"
@@ -59,11 +67,8 @@ def script_hash(path: Path) -> str | None:
 
 
 def read_script(path: Path) -> Script:
-    """Parse a script; raise PlanError with file and line when it is missing or unparsable.
-
-    pglast's JSON parse tree is used rather than its Python AST: the same parser, several
-    times faster, since only statement kinds and offsets (in bytes) are needed here.
-    """
+    """Read and split a script; raise PlanError with file and line when it is missing or
+    unparsable, or when it controls transactions itself."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -72,22 +77,40 @@ def read_script(path: Path) -> Script:
             hint="every plan change needs sql/deploy, sql/revert and sql/verify scripts",
         ) from None
     text = raw.decode("utf-8")
+    transactional = NO_TRANSACTION_MARKER not in text
+    digest = hashlib.sha1(raw).hexdigest()
+    spans = _SPLITS.get(digest, text)
+    if spans is None:
+        spans = _split(path, text, raw, transactional)
+        _SPLITS.put(digest, spans)
+    statements = tuple(
+        Statement(text[start:end], text.count("\n", 0, start) + 1, start) for start, end in spans
+    )
+    return Script(path, text, raw, statements, transactional)
+
+
+def _split(path: Path, text: str, raw: bytes, transactional: bool) -> list[tuple[int, int]]:
+    """The character spans of the statements to run, from pglast's parse of the script.
+
+    pglast's JSON parse tree is used rather than its Python AST: the same parser, several
+    times faster, since only statement kinds and offsets (in bytes) are needed here.
+    """
+    from pglast import parser  # imported on first use: a warm cache never needs it
+
     try:
         tree = json.loads(parser.parse_sql_json(text))
     except parser.ParseError as exc:
         position = exc.args[1] if len(exc.args) > 1 else 0
         line = text[:position].count("\n") + 1
         raise PlanError(f"{path}:{line}: {exc.args[0]}") from None
-    transactional = NO_TRANSACTION_MARKER not in text
-    statements: list[Statement] = []
+    spans: list[tuple[int, int]] = []
     parsed = tree.get("stmts", [])
     for index, raw_stmt in enumerate(parsed):
         start = raw_stmt.get("stmt_location", 0)
         length = raw_stmt.get("stmt_len", 0)
-        chunk = raw[start : start + length] if length else raw[start:]
-        leading = len(chunk) - len(chunk.lstrip())
-        offset = len(raw[: start + leading].decode("utf-8"))
-        sql = chunk.decode("utf-8").strip()
+        piece = (raw[start : start + length] if length else raw[start:]).decode("utf-8")
+        sql = piece.strip()
+        offset = len(raw[:start].decode("utf-8")) + len(piece) - len(piece.lstrip())
         line = text.count("\n", 0, offset) + 1
         ((kind, node),) = raw_stmt["stmt"].items()
         if kind == "TransactionStmt":
@@ -108,8 +131,71 @@ def read_script(path: Path) -> Script:
                 hint=f"put the line '{NO_TRANSACTION_MARKER}' at the top of the script "
                 "and keep that change to this one statement",
             )
-        statements.append(Statement(sql, line, offset))
-    return Script(path, text, raw, tuple(statements), transactional)
+        spans.append((offset, offset + len(sql)))
+    return spans
+
+
+# Between the statements of a script: blanks, semicolons, comments, the BEGIN/COMMIT wrapper.
+_GAP = re.compile(
+    r"(?:\s|;|--[^\n]*|/\*.*?\*/|\b(?:BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK)\b)*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+class _SplitCache:
+    """Splits of scripts parsed before, by the SHA-1 of their bytes, saved at exit if grown.
+
+    The file name carries this package's version and a stamp of the installed pglast, so an
+    upgrade of either starts a new cache.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[list[int]]] | None = None
+        self.used: set[str] = set()
+        self.grown = False
+
+    def _path(self) -> Path:
+        spec = importlib.util.find_spec("pglast")  # locates pglast without importing it
+        origin = Path(spec.origin) if spec and spec.origin else None
+        stamp = f"{origin}:{origin.stat().st_mtime_ns}" if origin and origin.exists() else ""
+        key = hashlib.sha1(f"{__version__}\0{stamp}".encode()).hexdigest()[:16]
+        return cache.cache_dir() / f"splits-{key}.json"
+
+    def _load(self) -> dict[str, list[list[int]]]:
+        if self.entries is None:
+            self.entries = cache.load(self._path())
+        return self.entries
+
+    def get(self, digest: str, text: str) -> list[tuple[int, int]] | None:
+        entry = self._load().get(digest)
+        if not isinstance(entry, list):
+            return None
+        spans = [(int(start), int(end)) for start, end in entry]
+        previous = 0
+        for start, end in spans:
+            if not previous <= start < end <= len(text) or not _GAP.fullmatch(
+                text, previous, start
+            ):
+                return None
+            previous = end
+        if not _GAP.fullmatch(text, previous):
+            return None
+        self.used.add(digest)
+        return spans
+
+    def put(self, digest: str, spans: list[tuple[int, int]]) -> None:
+        entries = self._load()
+        entries[digest] = [list(span) for span in spans]
+        self.used.add(digest)
+        if not self.grown:
+            self.grown = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        cache.save(self._path(), self._load(), live=self.used)
+
+
+_SPLITS = _SplitCache()
 
 
 def _needs_autocommit(kind: str, node: dict[str, Any]) -> bool:
