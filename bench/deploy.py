@@ -108,6 +108,14 @@ def fresh_db(name: str) -> None:
     psql(name, "-f", str(ROOT / "cli/onemedi_db/standin/supabase.sql"))
 
 
+def compile_package() -> None:
+    """As pip does when it installs the wheel: the package's bytecode exists before the first
+    run (an editable checkout under PYTHONDONTWRITEBYTECODE would compile on every run)."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "cli" / "onemedi_db")], check=True
+    )
+
+
 def settle(db: str) -> None:
     """Write out what creating the database dirtied, so no tool pays for another's writes."""
     psql(db, "-c", "CHECKPOINT")
@@ -137,11 +145,7 @@ def main() -> int:
         print("sqitch is not installed (Debian package sqitch)", file=sys.stderr)
         return 2
     onemedi = [sys.executable, "-m", "onemedi_db"]
-    # As pip does when it installs the wheel: the package's bytecode exists before the first run
-    # (an editable checkout under PYTHONDONTWRITEBYTECODE would otherwise compile on every run).
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "cli" / "onemedi_db")], check=True
-    )
+    compile_package()
     db = "om_bench_deploy"
     url = f"postgresql://postgres@127.0.0.1:5432/{db}"
     sqitch_uri = f"db:pg://postgres@127.0.0.1:5432/{db}"

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from common import Figure, summary
-from deploy import ADMIN, ROOT, fresh_db, timed
+from deploy import ADMIN, ROOT, compile_package, fresh_db, psql_argv, timed
 
 sys.path.insert(0, str(ROOT / "cli"))
 from onemedi_db.config import find_project
@@ -46,16 +46,16 @@ def run(rounds: int = 3) -> list[Figure]:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "all-deploy.sql"
         changes = concatenated(script)
+        commands = {
+            "floor": psql_argv(DB, "-1", "-f", str(script)),
+            "onemedi-db": [sys.executable, "-m", "onemedi_db", "deploy", "-t", url],
+            "sqitch": ["sqitch", "deploy", f"db:pg://postgres@127.0.0.1:5432/{DB}"],
+        }
+        compile_package()
         for _ in range(rounds):
-            fresh_db(DB)
-            times["floor"].append(timed(["psql", "-q", "-X", "-1", "-v", "ON_ERROR_STOP=1",
-                                         "-d", DB, "-f", str(script)], ROOT))
-            fresh_db(DB)
-            times["onemedi-db"].append(timed([sys.executable, "-m", "onemedi_db", "deploy",
-                                              "-t", url], ROOT))
-            fresh_db(DB)
-            times["sqitch"].append(timed(["sqitch", "deploy", f"db:pg://postgres@127.0.0.1:5432/"
-                                          f"{DB}"], ROOT))
+            for tool, command in commands.items():
+                fresh_db(DB)
+                times[tool].append(timed(command, ROOT, DB))
     subprocess.run(["dropdb", "--if-exists", "--force", DB], env={**os.environ, **ADMIN},
                    check=True)
     f, f95 = summary(times["floor"])
