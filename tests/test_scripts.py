@@ -110,6 +110,8 @@ def test_a_warm_cache_needs_no_parser(tmp_path: Path) -> None:
         pytest.param(lambda spans: [[a, b - 1] for a, b in spans], id="ends cut short"),
         pytest.param(lambda spans: [[a, b + 10_000] for a, b in spans], id="past the end"),
         pytest.param(lambda spans: "not a list", id="not a list"),
+        pytest.param(lambda spans: [[0], *spans], id="not pairs"),
+        pytest.param(lambda spans: [["x", "y"], *spans], id="not numbers"),
     ],
 )
 def test_a_damaged_cache_entry_is_not_trusted(

@@ -16,6 +16,7 @@ means the entry is not to be trusted, and the script is parsed again.
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import importlib.util
 import json
@@ -46,11 +47,7 @@ class Script:
     raw: bytes
     statements: tuple[Statement, ...]
     transactional: bool
-
-    @property
-    def sha1(self) -> str:
-        """sqitch's script_hash: plain SHA-1 of the file's bytes."""
-        return hashlib.sha1(self.raw).hexdigest()
+    sha1: str  # sqitch's script_hash: plain SHA-1 of the file's bytes
 
     def line_of(self, statement: Statement, position: int | None) -> int:
         """The script line of a 1-based character position inside `statement`."""
@@ -86,7 +83,7 @@ def read_script(path: Path) -> Script:
     statements = tuple(
         Statement(text[start:end], text.count("\n", 0, start) + 1, start) for start, end in spans
     )
-    return Script(path, text, raw, statements, transactional)
+    return Script(path, text, raw, statements, transactional, digest)
 
 
 def _split(path: Path, text: str, raw: bytes, transactional: bool) -> list[tuple[int, int]]:
@@ -154,7 +151,8 @@ class _SplitCache:
         self.used: set[str] = set()
         self.grown = False
 
-    def _path(self) -> Path:
+    @functools.cached_property
+    def path(self) -> Path:
         spec = importlib.util.find_spec("pglast")  # locates pglast without importing it
         origin = Path(spec.origin) if spec and spec.origin else None
         stamp = f"{origin}:{origin.stat().st_mtime_ns}" if origin and origin.exists() else ""
@@ -163,14 +161,14 @@ class _SplitCache:
 
     def _load(self) -> dict[str, list[list[int]]]:
         if self.entries is None:
-            self.entries = cache.load(self._path())
+            self.entries = cache.load(self.path)
         return self.entries
 
     def get(self, digest: str, text: str) -> list[tuple[int, int]] | None:
-        entry = self._load().get(digest)
-        if not isinstance(entry, list):
+        try:
+            spans = [(int(start), int(end)) for start, end in self._load()[digest]]
+        except (KeyError, TypeError, ValueError):  # absent, or not a list of pairs of numbers
             return None
-        spans = [(int(start), int(end)) for start, end in entry]
         previous = 0
         for start, end in spans:
             if not previous <= start < end <= len(text) or not _GAP.fullmatch(
@@ -192,7 +190,7 @@ class _SplitCache:
             atexit.register(self.save)
 
     def save(self) -> None:
-        cache.save(self._path(), self._load(), live=self.used)
+        cache.save(self.path, self._load(), live=self.used)
 
 
 _SPLITS = _SplitCache()
