@@ -502,7 +502,7 @@ def add(
     conflicts: ConflictsOpt = None,
     note: NoteOpt = "",
 ) -> None:
-    """Add a change: its three scripts from the house-style templates and its plan line."""
+    """Add a change: three scripts from the house-style templates (docs/style.md), one plan line."""
     from .authoring import add_change
 
     project = find_project()

@@ -1,7 +1,8 @@
 """The sqitch plan: parse it, compute sqitch's change and tag ids, resolve `--to` specs, append.
 
-Ids follow sqitch 1.3.1 exactly (see docs/decisions.md): a git-object-style SHA-1 over a small
-text describing the change, chained through the previous change's id.
+Ids follow sqitch 1.3.1 exactly (see docs/decisions/engine-and-tooling.md): a
+git-object-style SHA-1 over a small text describing the change, chained through the previous
+change's id.
 """
 
 from __future__ import annotations

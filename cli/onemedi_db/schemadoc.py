@@ -1,7 +1,7 @@
 """Generate the schema reference (`docs/schema/`) from a live database.
 
-One Markdown page per table group of the design (groups A to J of
-one-medi-architecture-v2.md section 3, plus "Reference data" and "Other"), each with a
+One Markdown page per table group of the design (groups A to J of docs/design.md
+section 3, plus "Reference data" and "Other"), each with a
 Mermaid ERD and, per table: columns, constraints, indexes, triggers, row level security,
 policies, grants and every COMMENT ON text. `README.md` has the overall ERD and the links.
 The output is deterministic (sorted, no timestamps, no owner names) so `--check` can diff

@@ -5,7 +5,7 @@ is an offset from the anchor day (default: today, UTC). The load runs with
 `session_replication_role = replica`, which skips triggers (foreign-key checks included)
 for speed; CHECK, NOT NULL, UNIQUE and EXCLUDE constraints are still enforced by COPY, and the
 data is generated to satisfy every trigger-enforced rule (tests/test_seed.py re-checks them,
-and every foreign key, by SQL). See docs/decisions.md, "Seed and benchmarks".
+and every foreign key, by SQL). See docs/decisions/seed-and-benchmarks.md.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 -- Deploy __project__:__change__ to pg
--- One line on what this change adds and why: it heads the generated schema reference.
+-- One line on what this change adds and why; it heads the schema reference. Style: docs/style.md
 
 BEGIN;
 
