@@ -1,0 +1,8 @@
+-- Revert onemedi:line_tax_inclusive from pg
+
+BEGIN;
+
+DROP FUNCTION public.line_tax_inclusive(public.inr, text, date, text, text);
+DROP FUNCTION public.date_in_india(timestamptz);
+
+COMMIT;
