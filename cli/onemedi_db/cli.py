@@ -17,9 +17,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .config import Project, Target, find_project, resolve_target
+from .engine.config import Project, Target, find_project, resolve_target
+from .engine.plan import Plan, parse_plan
 from .errors import Aborted, OnemediError, TargetUnreachable, VerifyFailed
-from .plan import Plan, parse_plan
 
 app = typer.Typer(
     name="onemedi-db",
@@ -106,7 +106,7 @@ def _load(target_opt: str | None) -> tuple[Project, Plan, Target]:
 
 
 def _engine(project: Project, plan: Plan, target: Target, create: bool = False) -> Any:
-    from .engine import Engine, connect
+    from .engine.runner import Engine, connect
 
     conn = connect(target, create=create, report=_note)
     return Engine(project, plan, conn, report=_say)
@@ -154,7 +154,7 @@ def deploy(
     lock_timeout: LockOpt = 60.0,
 ) -> None:
     """Deploy the plan's pending changes (installs the Supabase stand-in where needed)."""
-    from . import standin
+    from .supabase import standin
 
     if mode not in ("all", "change", "tag"):
         raise OnemediError(f"unknown --mode {mode!r}", hint="use all, change or tag")
@@ -360,7 +360,7 @@ def export_supabase(
     """Write the plan as Supabase CLI migrations (one file per change) plus the pgTAP tests."""
     from pathlib import Path
 
-    from .export import export_supabase as write_export
+    from .supabase.export import export_supabase as write_export
 
     project = find_project()
     plan = parse_plan(project.plan_file, project.top_dir)
@@ -389,8 +389,8 @@ def docs(
     """Generate the schema reference (Markdown and Mermaid ERDs) from a deployed database."""
     from pathlib import Path
 
-    from . import schemadoc
-    from .engine import connect
+    from .engine.runner import connect
+    from .reference import schemadoc
 
     project = find_project()
     with connect(resolve_target(project, target)) as conn:
@@ -419,8 +419,8 @@ def test_cmd(
     """Run the pgTAP suites against a deployed database, each file rolled back."""
     from pathlib import Path
 
-    from . import testrun
-    from .engine import connect
+    from .authoring import testrun
+    from .engine.runner import connect
     from .errors import TestsFailed
 
     project = find_project()
@@ -452,7 +452,7 @@ def test_cmd(
 @handled
 def doctor(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     """Check the target database and this machine: OK, WARN or FAIL, each with a fix."""
-    from . import doctor as checks
+    from .engine import doctor as checks
 
     project, plan, tgt = _load(target)
     found = checks.run_checks(project, plan, tgt)
@@ -489,7 +489,7 @@ ConflictsOpt = Annotated[
 
 
 def _rel(project: Project, path: Any) -> str:
-    from .authoring import _rel as rel
+    from .authoring.changes import _rel as rel
 
     return rel(project, path)
 
@@ -503,7 +503,7 @@ def add(
     note: NoteOpt = "",
 ) -> None:
     """Add a change: its three scripts from the house-style templates and its plan line."""
-    from .authoring import add_change
+    from .authoring.changes import add_change
 
     project = find_project()
     result = add_change(project, name, requires or [], conflicts or [], note)
@@ -521,7 +521,7 @@ def tag(
     note: NoteOpt = "",
 ) -> None:
     """Tag the last change of the plan."""
-    from .authoring import add_tag
+    from .authoring.changes import add_tag
 
     project = find_project()
     result = add_tag(project, name, note)
@@ -537,7 +537,7 @@ def rework(
     note: NoteOpt = "",
 ) -> None:
     """Rework a change after a tag: keep its scripts as NAME@TAG.sql and plan it again."""
-    from .authoring import rework_change
+    from .authoring.changes import rework_change
 
     project = find_project()
     result = rework_change(project, name, requires or [], conflicts or [], note)
@@ -554,7 +554,7 @@ def rework(
 def check_cmd(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     """Find drift without changing anything: edited scripts, unknown or misordered changes,
     failing verifies."""
-    from .check import check as find_drift
+    from .authoring.check import check as find_drift
     from .errors import DriftFound
 
     project, plan, tgt = _load(target)
@@ -596,8 +596,8 @@ def lint_cmd(
     ] = False,
 ) -> None:
     """sqlfluff (the project's .sqlfluff) on every SQL file, plus layout and plain-SQL checks."""
+    from .authoring.lint import as_json, lint_project
     from .errors import LintFailed
-    from .lint import as_json, lint_project
 
     project = find_project()
     result = lint_project(project, jobs=jobs, use_cache=not no_cache)
@@ -648,7 +648,7 @@ def seed(
     """Fill a deployed database with generated (--scale N) or demo (--demo) data."""
     from datetime import date
 
-    from .seed import run_seed
+    from .seed.run import run_seed
 
     project, _, tgt = _load(target)
     docs = (

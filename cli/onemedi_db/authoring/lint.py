@@ -31,11 +31,11 @@ from typing import Any
 from pglast import ast, parser
 from pglast.enums.parsenodes import TransactionStmtKind
 
-from . import cache
-from .config import Project, bundled_root
-from .errors import OnemediError
-from .plan import Plan, parse_plan, parse_plan_text
-from .scripts import read_script
+from ..engine import cache
+from ..engine.config import Project, bundled_root
+from ..engine.plan import Plan, parse_plan, parse_plan_text
+from ..engine.scripts import read_script
+from ..errors import OnemediError
 
 KINDS = ("deploy", "revert", "verify")
 _MIN_PER_WORKER = 8
@@ -65,8 +65,9 @@ def sql_files(project: Project) -> list[Path]:
     root = project.root
     found: set[Path] = set(project.top_dir.glob("**/*.sql"))
     found.update((root / "tests" / "pgtap").glob("**/*.sql"))
-    found.update((root / "cli" / "onemedi_db" / "standin").glob("*.sql"))
-    found.update(p for p in (root / "cli" / "onemedi_db" / "templates").glob("*") if p.is_file())
+    package = root / "cli" / "onemedi_db"
+    found.update((package / "supabase").glob("*.sql"))
+    found.update(p for p in (package / "authoring" / "templates").glob("*") if p.is_file())
     return sorted(found)
 
 
