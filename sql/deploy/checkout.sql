@@ -541,6 +541,7 @@ AS $$
 DECLARE
     v_lines public.checkout_line [] := ARRAY[]::public.checkout_line [];
     v_item record;
+    v_gross numeric;
 BEGIN
     -- Catalog order: every checkout takes stock and seats in the same order.
     FOR v_item IN
@@ -563,6 +564,16 @@ BEGIN
             MESSAGE = pg_catalog.format('cart %s is empty', p_cart_id),
             HINT = 'Add items to the cart before checking out.';
     END IF;
+    -- An order's amounts are public.inr: refuse, by name, a cart they could not hold.
+    SELECT sum(l.qty * l.unit_price) INTO v_gross FROM pg_catalog.unnest(v_lines) AS l;
+    IF v_gross > 9999999999.99 THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'OM071',
+            MESSAGE = pg_catalog.format(
+                'the order would come to %s rupees, more than one order can hold', v_gross
+            ),
+            HINT = 'Split the purchase into several orders.';
+    END IF;
     v_lines := public.checkout_apply_coupon(v_lines, p_coupon);
     FOR i IN 1 .. pg_catalog.cardinality(v_lines) LOOP
         v_lines[i] := public.checkout_tax_line(v_lines[i], p_on, p_supply_state);
@@ -575,7 +586,8 @@ COMMENT ON FUNCTION public.checkout_lines(uuid, text, date, public.coupons) IS
 'Every line of cart p_cart_id in catalog order, priced (checkout_price_line), with the '
 'coupon''s discount (checkout_apply_coupon) and the GST inside it (checkout_tax_line) for '
 'a supply on p_on to state p_supply_state. Takes no stock and no seat. Errors: OM009 empty '
-'cart, and those of the functions it calls.';
+'cart; OM071 lines worth more than an order can hold (99,99,99,999.99 rupees); and those '
+'of the functions it calls.';
 
 -- What the patient pays, and the tax inside it.
 CREATE FUNCTION public.checkout_totals(
@@ -600,8 +612,8 @@ $$;
 
 COMMENT ON FUNCTION public.checkout_totals(public.checkout_line[]) IS
 'Totals of priced lines: gross (sum of qty * tax-inclusive unit price), discount, the tax '
-'inside, and net = gross - discount, what the patient pays. Unbounded numerics: the caller '
-'checks they fit an order (OM071).';
+'inside, and net = gross - discount, what the patient pays (checkout_lines has checked '
+'that they fit an order).';
 
 -- The caller's address as the order keeps it, and its state (the place of supply).
 CREATE FUNCTION public.checkout_address(
@@ -751,15 +763,6 @@ BEGIN
     v_coupon := public.checkout_coupon(p_coupon_code, v_now, TRUE);
     v_lines := public.checkout_lines(p_cart_id, v_address.state_code, v_on, v_coupon);
     v_totals := public.checkout_totals(v_lines);
-    IF v_totals.gross_amount > 9999999999.99 THEN
-        RAISE EXCEPTION USING
-            ERRCODE = 'OM071',
-            MESSAGE = pg_catalog.format(
-                'the order would come to %s rupees, more than one order can hold',
-                v_totals.gross_amount
-            ),
-            HINT = 'Split the purchase into several orders.';
-    END IF;
     IF p_expected_total IS DISTINCT FROM v_totals.net_amount THEN
         RAISE EXCEPTION USING
             ERRCODE = 'OM070',
@@ -839,8 +842,8 @@ COMMENT ON FUNCTION public.place_order(uuid, uuid, public.inr, text) IS
 'not yours); OM008 cart not OPEN; OM009 cart empty; OM014 address not found (or not '
 'yours); OM015, OM016, OM017 coupon unknown or withdrawn, outside its window, used up; '
 'OM011 line without vendor or branch; OM012 item not offered; OM013 slot missing or of '
-'another item; OM072 no GST registration of the vendor in the supplying state; OM073 '
-'composition registration; OM071 total too large for one order; OM070 the total is not '
+'another item; OM071 lines worth more than an order can hold; OM072 no GST registration '
+'of the vendor in the supplying state; OM073 composition registration; OM070 the total is not '
 'p_expected_total (prices changed: DETAIL new_total=...); OM010 out of stock; OM002, '
 'OM003, OM004 from the slot; P0002 no GST slab for an item''s code; 23514 a quantity above '
 '1,000 (order_items_qty_at_most_1000).';
@@ -901,7 +904,7 @@ COMMENT ON FUNCTION public.quote_cart(uuid, uuid, text) IS
 'prices it (same functions), without taking stock or seats: gross, discount, the GST '
 'inside, net (what the patient pays; pass it to place_order as p_expected_total) and the '
 'lines as JSON. Errors: those of place_order before stock and seats (42501, OM007, OM008, '
-'OM009, OM011 to OM017, OM072, OM073, P0002).';
+'OM009, OM011 to OM017, OM071, OM072, OM073, P0002).';
 
 REVOKE ALL ON FUNCTION public.quote_cart(uuid, uuid, text)
 FROM public, anon, authenticated, service_role;
