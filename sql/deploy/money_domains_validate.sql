@@ -26,9 +26,9 @@ BEGIN
         ORDER BY 1, 2
     LOOP
         EXECUTE pg_catalog.format(
-            'SELECT count(*) FROM %s WHERE NOT (%I >= 0 AND %I %s)',
-            v_col.rel, v_col.col, v_col.col,
-            CASE WHEN v_col.dom = 'inr' THEN '< ''Infinity''' ELSE '<= 100' END
+            'SELECT count(*) FROM %s WHERE NOT (%I >= 0 AND %I = round(%I, 2) AND %I %s)',
+            v_col.rel, v_col.col, v_col.col, v_col.col, v_col.col,
+            CASE WHEN v_col.dom = 'inr' THEN '< 10000000000' ELSE '<= 100' END
         ) INTO v_bad;
         IF v_bad > 0 THEN
             v_found := v_found || pg_catalog.format('%s.%s (%s)', v_col.rel, v_col.col, v_bad);
@@ -41,7 +41,8 @@ BEGIN
                 'stored amounts or rates are not valid money: %s',
                 pg_catalog.array_to_string(v_found, ', ')
             ),
-            DETAIL = 'Each is NaN, infinite, negative, or a rate above 100 percent.',
+            DETAIL = 'Each is NaN, infinite, negative, a fraction of a paisa, ten thousand '
+            || 'crore or more, or a rate above 100 percent.',
             HINT = 'Correct or withdraw those rows as docs/upgrading.md ("Money that is not '
             || 'a number") describes, then deploy again.';
     END IF;
@@ -50,6 +51,9 @@ $check$;
 
 ALTER DOMAIN public.inr VALIDATE CONSTRAINT inr_is_finite;
 ALTER DOMAIN public.inr VALIDATE CONSTRAINT inr_not_negative;
+ALTER DOMAIN public.inr VALIDATE CONSTRAINT inr_whole_paise;
+ALTER DOMAIN public.inr VALIDATE CONSTRAINT inr_within_ten_thousand_crore;
 ALTER DOMAIN public.percent_rate VALIDATE CONSTRAINT percent_rate_between_0_and_100;
+ALTER DOMAIN public.percent_rate VALIDATE CONSTRAINT percent_rate_in_hundredths;
 
 COMMIT;

@@ -117,8 +117,8 @@ COMMENT ON FUNCTION public.request_refund(uuid, public.inr, text) IS
 'Requests a refund (status REQUESTED) of p_amount rupees on an order line, for its order''s '
 'patient, an admin or the service role; locks the line FOR UPDATE before summing, so '
 'concurrent requests are capped together. Errors: 22004 a NULL argument; 23514 an amount '
-'that is not money (NaN, negative: inr_is_finite, inr_not_negative) and 22003 one that '
-'is infinite or too large; 22023 an amount of 0 or a blank reason; 42501 no signed-in user; P0002 '
+'that is not money (NaN or Infinity, negative, a fraction of a paisa, ten thousand crore or '
+'more: the inr_* rules); 22023 an amount of 0 or a blank reason; 42501 no signed-in user; P0002 '
 'the line does not exist or is not the caller''s; OM032 the order is not PAID; OM033 called '
 'in a REPEATABLE READ transaction; OM030 the line''s refunds (pending and done) would '
 'exceed what was paid for it (message gives asked, already refunded, paid, left).';

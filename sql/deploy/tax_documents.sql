@@ -201,8 +201,9 @@ BEGIN
         END IF;
         RETURN NEW;
     END IF;
-    IF TG_OP = 'UPDATE' AND (pg_catalog.to_jsonb(NEW) - 'updated_at')
-        = (pg_catalog.to_jsonb(OLD) - 'updated_at') THEN
+    -- financial_year is generated, so NULL in NEW until after BEFORE triggers.
+    IF TG_OP = 'UPDATE' AND (pg_catalog.to_jsonb(NEW) - '{updated_at,financial_year}'::text[])
+        = (pg_catalog.to_jsonb(OLD) - '{updated_at,financial_year}'::text[]) THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION USING

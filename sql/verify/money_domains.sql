@@ -2,17 +2,19 @@
 
 BEGIN;
 
-SELECT 1 / (count(*) = 2)::integer
+SELECT 1 / (count(*) = 4)::integer
 FROM pg_catalog.pg_constraint
 WHERE
     contypid = 'public.inr'::regtype
-    AND conname IN ('inr_is_finite', 'inr_not_negative');
+    AND conname IN (
+        'inr_is_finite', 'inr_not_negative', 'inr_whole_paise', 'inr_within_ten_thousand_crore'
+    );
 
-SELECT 1 / count(*)
+SELECT 1 / (count(*) = 2)::integer
 FROM pg_catalog.pg_constraint
 WHERE
     contypid = 'public.percent_rate'::regtype
-    AND conname = 'percent_rate_between_0_and_100';
+    AND conname IN ('percent_rate_between_0_and_100', 'percent_rate_in_hundredths');
 
 -- Every amount and rate column of the release is of its domain.
 SELECT 1 / (count(*) = 32)::integer

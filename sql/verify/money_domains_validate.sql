@@ -2,7 +2,7 @@
 
 BEGIN;
 
-SELECT 1 / (count(*) = 3)::integer
+SELECT 1 / (count(*) = 6)::integer
 FROM pg_catalog.pg_constraint
 WHERE
     contypid IN ('public.inr'::regtype, 'public.percent_rate'::regtype)

@@ -65,7 +65,7 @@ INSERT INTO public.orders (
 (
     'd0130000-0000-4000-8000-000000000001', 'a1300000-0000-4000-8000-000000000001',
     '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36", "pincode": "500001"}',
-    '36', 500, 25, 525
+    '36', 525, 25, 525
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value,
@@ -74,7 +74,7 @@ INSERT INTO public.order_items (
 (
     'd1130000-0000-4000-8000-000000000001', 'd0130000-0000-4000-8000-000000000001',
     'e2130000-0000-4000-8000-000000000001', 'b1300000-0000-4000-8000-000000000001',
-    1, 500, 500, '3004', 5, 12.5, 12.5, 0,
+    1, 525, 500, '3004', 5, 12.5, 12.5, 0,
     jsonb_build_object(
         'name', 'CBC', 'service_type', 'LAB_TEST', 'version', 1, 'price', 500,
         'vendor_id', 'b1300000-0000-4000-8000-000000000001'

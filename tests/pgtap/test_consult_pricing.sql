@@ -109,8 +109,8 @@ SELECT columns_are(
     'public', 'consult_pricing',
     ARRAY['id', 'doctor_id', 'vendor_id', 'branch_id', 'price', 'mrp', 'created_at', 'updated_at']
 );
-SELECT col_type_is('public', 'consult_pricing', 'price', 'numeric(12,2)', 'price is money');
-SELECT col_type_is('public', 'consult_pricing', 'mrp', 'numeric(12,2)', 'mrp is money');
+SELECT col_type_is('public', 'consult_pricing', 'price', 'inr', 'price is money');
+SELECT col_type_is('public', 'consult_pricing', 'mrp', 'inr', 'mrp is money');
 SELECT col_not_null('public', 'consult_pricing', 'doctor_id', 'doctor_id is NOT NULL');
 SELECT col_not_null('public', 'consult_pricing', 'vendor_id', 'vendor_id is NOT NULL');
 SELECT fk_ok(
@@ -154,8 +154,7 @@ SELECT throws_ok(
       VALUES ('e9c00000-0000-4000-8000-000000000002', 'b9c00000-0000-4000-8000-000000000002',
               'd9c00000-0000-4000-8000-000000000003', -1, 100)$$,
     '23514',
-    'new row for relation "consult_pricing" violates check constraint '
-    || '"consult_pricing_price_not_negative"',
+    'value for domain inr violates check constraint "inr_not_negative"',
     'a negative fee is refused'
 );
 SELECT throws_ok(

@@ -24,7 +24,7 @@ SELECT col_type_is(
     'public', 'coupons', 'discount_type', 'discount_type', 'discount_type is the enum'
 );
 SELECT enum_has_labels('public', 'discount_type', ARRAY['PERCENT', 'FLAT']);
-SELECT col_type_is('public', 'coupons', 'value', 'numeric(12,2)', 'value is numeric(12,2)');
+SELECT col_type_is('public', 'coupons', 'value', 'inr', 'value is numeric(12,2)');
 SELECT col_is_null('public', 'coupons', 'max_uses', 'max_uses may be NULL (unlimited)');
 SELECT col_not_null('public', 'coupons', 'valid_from', 'valid_from is NOT NULL');
 SELECT col_not_null('public', 'coupons', 'valid_to', 'valid_to is NOT NULL');
@@ -176,25 +176,25 @@ INSERT INTO public.orders (
     'd5000000-0000-4000-8000-000000000001', 'a5000000-0000-4000-8000-000000000001',
     'c5000000-0000-4000-8000-000000000002',
     '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36", "pincode": "500001"}',
-    '36', 1000, 100, 45, 945
+    '36', 1045, 100, 45, 945
 ),
 (
     'd5000000-0000-4000-8000-000000000002', 'a5000000-0000-4000-8000-000000000001',
     'c5000000-0000-4000-8000-000000000002',
     '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36", "pincode": "500001"}',
-    '36', 1000, 100, 45, 945
+    '36', 1045, 100, 45, 945
 ),
 (
     'd5000000-0000-4000-8000-000000000003', 'a5000000-0000-4000-8000-000000000001',
     'c5000000-0000-4000-8000-000000000001',
     '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36", "pincode": "500001"}',
-    '36', 1000, 100, 45, 945
+    '36', 1045, 100, 45, 945
 ),
 (
     'd5000000-0000-4000-8000-000000000004', 'a5000000-0000-4000-8000-000000000002',
     'c5000000-0000-4000-8000-000000000001',
     '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36", "pincode": "500001"}',
-    '36', 1000, 100, 45, 945
+    '36', 1045, 100, 45, 945
 );
 
 -- coupon_redemptions_matches_order.

@@ -3,7 +3,7 @@
 -- absurd quantities are refused by named ceilings instead of overflowing later.
 -- (In PostgreSQL 'NaN' >= 0 and 'NaN' <= 'NaN' are true: plain CHECKs let NaN through.)
 BEGIN;
-SELECT plan(30);
+SELECT plan(32);
 
 -- Fixtures: a pharmacy with a branch, a medicine in stock, a patient with a paid order of
 -- one 40.00 line (tax-inclusive: 38.10 + 0.95 + 0.95).
@@ -71,16 +71,16 @@ SELECT is(
         SELECT format_type(typbasetype, typtypmod) FROM pg_catalog.pg_type
         WHERE oid = 'public.inr'::regtype
     ),
-    'numeric(12,2)',
-    'inr is rupees and paise: numeric(12,2)'
+    'numeric',
+    'inr is over numeric without a typmod, so no amount is rounded or overflows unnamed'
 );
 SELECT is(
     (
         SELECT format_type(typbasetype, typtypmod) FROM pg_catalog.pg_type
         WHERE oid = 'public.percent_rate'::regtype
     ),
-    'numeric(5,2)',
-    'percent_rate has two decimals: numeric(5,2)'
+    'numeric',
+    'percent_rate is over numeric too'
 );
 SELECT is_empty(
     $$SELECT c.relname, a.attname
@@ -110,9 +110,9 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$UPDATE public.medicine_inventory SET mrp = 'Infinity'
       WHERE id = 'f9100000-0000-4000-8000-000000000001'$$,
-    '22003',
-    'numeric field overflow',
-    'an infinite MRP is refused: rupees and paise cannot hold it'
+    '23514',
+    'value for domain inr violates check constraint "inr_is_finite"',
+    'an infinite MRP is refused by name'
 );
 SELECT throws_ok(
     $$UPDATE public.medicine_inventory SET price = -0.01
@@ -155,9 +155,21 @@ SELECT lives_ok(
 );
 SELECT throws_ok(
     $$SELECT 10000000000::public.inr$$,
-    '22003',
-    'numeric field overflow',
-    'ten thousand crore does not fit one amount'
+    '23514',
+    'value for domain inr violates check constraint "inr_within_ten_thousand_crore"',
+    'ten thousand crore is more than one amount may be, refused by name'
+);
+SELECT throws_ok(
+    $$SELECT 1.005::public.inr$$,
+    '23514',
+    'value for domain inr violates check constraint "inr_whole_paise"',
+    'a fraction of a paisa is refused, never rounded'
+);
+SELECT throws_ok(
+    $$SELECT 12.345::public.percent_rate$$,
+    '23514',
+    'value for domain percent_rate violates check constraint "percent_rate_in_hundredths"',
+    'a rate with three decimals is refused'
 );
 
 -- Rates -------------------------------------------------------------------------------------
@@ -199,14 +211,14 @@ SELECT throws_ok(
 );
 SELECT throws_ok(
     $$SELECT public.request_refund('e9100000-0000-4000-8000-0000000000aa', 'Infinity', 'x')$$,
-    '22003',
-    'numeric field overflow',
+    '23514',
+    'value for domain inr violates check constraint "inr_is_finite"',
     'a refund of Infinity is refused'
 );
 SELECT throws_ok(
     $$SELECT public.request_refund('e9100000-0000-4000-8000-0000000000aa', 10000000, 'x')$$,
     'OM030',
-    'refund of 10000000.00 for order item e9100000-0000-4000-8000-0000000000aa refused: 0.00 of '
+    'refund of 10000000 for order item e9100000-0000-4000-8000-0000000000aa refused: 0.00 of '
     || 'the 40.00 paid is already refunded or pending, 40.00 is left',
     'a refund of 1,00,00,000 on a 40.00 line is refused'
 );

@@ -133,8 +133,8 @@ SELECT col_type_is('public', 'orders', 'status', 'order_status', 'orders.status 
 SELECT col_type_is(
     'public', 'orders', 'payment_status', 'payment_status', 'payment_status is the enum'
 );
-SELECT col_type_is('public', 'orders', 'net_amount', 'numeric(12,2)', 'net_amount is money');
-SELECT col_type_is('public', 'orders', 'gross_amount', 'numeric(12,2)', 'gross is money');
+SELECT col_type_is('public', 'orders', 'net_amount', 'inr', 'net_amount is money');
+SELECT col_type_is('public', 'orders', 'gross_amount', 'inr', 'gross is money');
 SELECT col_type_is('public', 'orders', 'delivery_address', 'jsonb', 'address snapshot is jsonb');
 SELECT col_not_null('public', 'orders', 'delivery_address', 'delivery_address is NOT NULL');
 SELECT fk_ok('public', 'orders', 'delivery_state_code', 'public', 'states', 'code');
@@ -307,11 +307,11 @@ SELECT has_table('public', 'order_items', 'table order_items exists');
 SELECT fk_ok('public', 'order_items', 'order_id', 'public', 'orders', 'id');
 SELECT fk_ok('public', 'order_items', 'service_catalog_id', 'public', 'service_catalog', 'id');
 SELECT fk_ok('public', 'order_items', 'vendor_id', 'public', 'vendors', 'id');
-SELECT col_type_is('public', 'order_items', 'unit_price', 'numeric(12,2)', 'unit_price is money');
-SELECT col_type_is('public', 'order_items', 'gst_rate', 'numeric(5,2)', 'gst_rate is a rate');
-SELECT col_type_is('public', 'order_items', 'cgst', 'numeric(12,2)', 'cgst is money');
-SELECT col_type_is('public', 'order_items', 'utgst', 'numeric(12,2)', 'utgst is money');
-SELECT col_type_is('public', 'order_items', 'igst', 'numeric(12,2)', 'igst is money');
+SELECT col_type_is('public', 'order_items', 'unit_price', 'inr', 'unit_price is money');
+SELECT col_type_is('public', 'order_items', 'gst_rate', 'percent_rate', 'gst_rate is a rate');
+SELECT col_type_is('public', 'order_items', 'cgst', 'inr', 'cgst is money');
+SELECT col_type_is('public', 'order_items', 'utgst', 'inr', 'utgst is money');
+SELECT col_type_is('public', 'order_items', 'igst', 'inr', 'igst is money');
 SELECT col_not_null(
     'public', 'order_items', 'service_snapshot', 'service_snapshot is NOT NULL'
 );

@@ -85,7 +85,7 @@ FROM (
     VALUES ('medicine_inventory'), ('lab_pricing'), ('scan_pricing'), ('service_pricing'),
     ('availability_slots')
 ) AS t (name);
-SELECT col_type_is('public', t.name, t.col, 'numeric(12,2)', t.name || '.' || t.col || ' is money')
+SELECT col_type_is('public', t.name, t.col, 'inr', t.name || '.' || t.col || ' is money')
 FROM (
     VALUES ('medicine_inventory', 'price'), ('medicine_inventory', 'mrp'),
     ('lab_pricing', 'price'), ('lab_pricing', 'mrp'), ('scan_pricing', 'price'),
@@ -137,8 +137,7 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$UPDATE public.medicine_inventory SET price = -1$$,
     '23514',
-    'new row for relation "medicine_inventory" violates check constraint '
-    || '"medicine_inventory_price_not_negative"',
+    'value for domain inr violates check constraint "inr_not_negative"',
     'a negative price is refused'
 );
 SELECT throws_ok(
@@ -189,8 +188,7 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$UPDATE public.lab_pricing SET price = -0.01$$,
     '23514',
-    'new row for relation "lab_pricing" violates check constraint '
-    || '"lab_pricing_price_not_negative"',
+    'value for domain inr violates check constraint "inr_not_negative"',
     'a negative lab price is refused'
 );
 SELECT throws_ok(
@@ -233,8 +231,7 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$UPDATE public.scan_pricing SET price = -5$$,
     '23514',
-    'new row for relation "scan_pricing" violates check constraint '
-    || '"scan_pricing_price_not_negative"',
+    'value for domain inr violates check constraint "inr_not_negative"',
     'a negative scan price is refused'
 );
 SELECT throws_ok(
@@ -269,15 +266,13 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$UPDATE public.service_pricing SET base_price = -1$$,
     '23514',
-    'new row for relation "service_pricing" violates check constraint '
-    || '"service_pricing_base_price_not_negative"',
+    'value for domain inr violates check constraint "inr_not_negative"',
     'a negative base price is refused'
 );
 SELECT throws_ok(
     $$UPDATE public.service_pricing SET variable_price = -1$$,
     '23514',
-    'new row for relation "service_pricing" violates check constraint '
-    || '"service_pricing_variable_price_not_negative"',
+    'value for domain inr violates check constraint "inr_not_negative"',
     'a negative per-unit price is refused'
 );
 SELECT throws_ok(

@@ -37,7 +37,7 @@ INSERT INTO public.orders (
 ) VALUES (
     'd7000000-0000-4000-8000-000000000001', 'a7000000-0000-4000-8000-000000000001',
     'PAID', 'pay_T7', '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36",
-    "pincode": "500001"}', '36', 1000, 50, 1050
+    "pincode": "500001"}', '36', 1050, 50, 1050
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
@@ -45,15 +45,15 @@ INSERT INTO public.order_items (
 ) VALUES (
     'e7000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001',
     '57000000-0000-4000-8000-000000000001', 'b7000000-0000-4000-8000-000000000001',
-    1, 1000, 1000, '3004', 5, 25, 25,
-    '{"name": "CBC", "service_type": "LAB_TEST", "version": 1, "price": 1000,
+    1, 1050, 1000, '3004', 5, 25, 25,
+    '{"name": "CBC", "service_type": "LAB_TEST", "version": 1, "price": 1050,
       "vendor_id": "b7000000-0000-4000-8000-000000000001"}'
 );
 
 -- refunds: structure.
 SELECT has_table('public', 'refunds', 'table refunds exists');
 SELECT col_not_null('public', 'refunds', 'order_item_id', 'order_item_id is NOT NULL');
-SELECT col_type_is('public', 'refunds', 'amount', 'numeric(12,2)', 'amount is money');
+SELECT col_type_is('public', 'refunds', 'amount', 'inr', 'amount is money');
 SELECT col_not_null('public', 'refunds', 'reason', 'reason is NOT NULL');
 SELECT col_type_is('public', 'refunds', 'status', 'refund_status', 'status is the enum');
 SELECT enum_has_labels(
@@ -85,7 +85,7 @@ SELECT throws_ok(
     $$INSERT INTO public.refunds (order_item_id, amount, reason)
       VALUES ('e7000000-0000-4000-8000-000000000001', -10, 'Negative')$$,
     '23514',
-    'new row for relation "refunds" violates check constraint "refunds_amount_positive"',
+    'value for domain inr violates check constraint "inr_not_negative"',
     'a negative refund is refused'
 );
 SELECT throws_ok(
@@ -143,11 +143,11 @@ SELECT is(
 
 -- vendor_payouts: structure.
 SELECT has_table('public', 'vendor_payouts', 'table vendor_payouts exists');
-SELECT col_type_is('public', 'vendor_payouts', 'gross', 'numeric(12,2)', 'gross is money');
+SELECT col_type_is('public', 'vendor_payouts', 'gross', 'inr', 'gross is money');
 SELECT col_type_is(
-    'public', 'vendor_payouts', 'commission', 'numeric(12,2)', 'commission is money'
+    'public', 'vendor_payouts', 'commission', 'inr', 'commission is money'
 );
-SELECT col_type_is('public', 'vendor_payouts', 'net', 'numeric(12,2)', 'net is money');
+SELECT col_type_is('public', 'vendor_payouts', 'net', 'inr', 'net is money');
 SELECT col_type_is('public', 'vendor_payouts', 'period_start', 'date', 'period_start is a date');
 SELECT col_type_is(
     'public', 'vendor_payouts', 'status', 'payout_status', 'status is the enum'
@@ -236,8 +236,8 @@ SELECT throws_ok(
           'b7000000-0000-4000-8000-000000000001', '2026-12-01', '2026-12-15', 100, 150, -50
       )$$,
     '23514',
-    'new row for relation "vendor_payouts" violates check constraint '
-    || '"vendor_payouts_amounts_non_negative"'
+    'value for domain inr violates check constraint "inr_not_negative"',
+    'a negative net payout is refused by the money domain'
 );
 SELECT throws_ok(
     $$UPDATE public.vendor_payouts SET status = 'PAID'

@@ -41,17 +41,17 @@ INSERT INTO public.orders (
 (
     'd7b10000-0000-4000-8000-000000000001', 'a7b10000-0000-4000-8000-000000000001',
     'COMPLETED', 'PAID', 'pay_R1', '{"line_1": "1 MG Road", "city": "Hyderabad",
-    "state_code": "36", "pincode": "500001"}', '36', 1200, 60, 1260
+    "state_code": "36", "pincode": "500001"}', '36', 1260, 60, 1260
 ),
 (
     'd7b10000-0000-4000-8000-000000000002', 'a7b10000-0000-4000-8000-000000000001',
     'COMPLETED', 'PAID', 'pay_R2', '{"line_1": "1 MG Road", "city": "Hyderabad",
-    "state_code": "36", "pincode": "500001"}', '36', 300, 15, 315
+    "state_code": "36", "pincode": "500001"}', '36', 315, 15, 315
 ),
 (
     'd7b10000-0000-4000-8000-000000000003', 'a7b10000-0000-4000-8000-000000000001',
     'PENDING', 'AWAITING', NULL, '{"line_1": "1 MG Road", "city": "Hyderabad",
-    "state_code": "36", "pincode": "500001"}', '36', 100, 5, 105
+    "state_code": "36", "pincode": "500001"}', '36', 105, 5, 105
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
@@ -63,7 +63,7 @@ SELECT
     'c7b20000-0000-4000-8000-000000000001' AS service_catalog_id,
     'b7b10000-0000-4000-8000-000000000001' AS vendor_id,
     l.qty,
-    l.unit_price,
+    l.unit_price + 2 * l.tax / l.qty AS unit_price,
     l.qty * l.unit_price AS taxable_value,
     '3004' AS hsn_code,
     5 AS gst_rate,
@@ -71,7 +71,8 @@ SELECT
     l.tax AS sgst,
     jsonb_build_object(
         'name', 'Refundol 500', 'service_type', 'MEDICINE', 'version', 1,
-        'price', l.unit_price, 'vendor_id', 'b7b10000-0000-4000-8000-000000000001'
+        'price', l.unit_price + 2 * l.tax / l.qty,
+        'vendor_id', 'b7b10000-0000-4000-8000-000000000001'
     ) AS service_snapshot
 FROM (
     VALUES
@@ -99,17 +100,19 @@ FROM (
 
 -- Structure.
 SELECT has_function(
-    'public', 'request_refund', ARRAY['uuid', 'numeric', 'text'], 'request_refund exists'
+    'public', 'request_refund', ARRAY['uuid', 'inr', 'text'], 'request_refund exists'
 );
 SELECT function_returns(
-    'public', 'request_refund', ARRAY['uuid', 'numeric', 'text'], 'refunds'
+    'public', 'request_refund', ARRAY['uuid', 'inr', 'text'], 'refunds'
 );
-SELECT is_definer('public', 'request_refund', ARRAY['uuid', 'numeric', 'text']);
+SELECT is_definer('public', 'request_refund', ARRAY['uuid', 'inr', 'text']);
 SELECT ok(
     has_function_privilege(
-        'authenticated', 'public.request_refund(uuid, numeric, text)', 'execute'
+        'authenticated', 'public.request_refund(uuid, public.inr, text)', 'execute'
     )
-    AND NOT has_function_privilege('anon', 'public.request_refund(uuid, numeric, text)', 'execute'),
+    AND NOT has_function_privilege(
+        'anon', 'public.request_refund(uuid, public.inr, text)', 'execute'
+    ),
     'authenticated may call request_refund, anon may not'
 );
 SELECT trigger_is(
@@ -169,7 +172,8 @@ SELECT throws_ok(
 );
 SELECT throws_ok(
     $$SELECT public.request_refund('e7b10000-0000-4000-8000-000000000002', 1.005, 'Paise')$$,
-    '22023', NULL, 'an amount below the paisa is refused'
+    '23514', 'value for domain inr violates check constraint "inr_whole_paise"',
+    'an amount below the paisa is refused, never rounded'
 );
 SELECT throws_ok(
     $$SELECT public.request_refund('e7b10000-0000-4000-8000-000000000002', 10, ' ')$$,

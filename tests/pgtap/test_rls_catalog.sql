@@ -1,7 +1,7 @@
 -- Every table in public has row level security on and exactly the policies of the
 -- access matrix (docs/security.md); so do the storage buckets' files.
 BEGIN;
-SELECT plan(416);
+SELECT plan(424);
 
 SELECT set_eq(
     $$SELECT c.relname::text FROM pg_catalog.pg_class AS c
@@ -23,6 +23,7 @@ SELECT set_eq(
         'vendor_locations',
         'vendor_staff',
         'vendor_kyc',
+        'gst_registrations',
         'service_catalog',
         'medicine_master',
         'medicine_alternatives',
@@ -646,6 +647,66 @@ SELECT policy_cmd_is(
     'admins change KYC records',
     'UPDATE',
     'command of vendor_kyc: admins change KYC records'
+);
+
+-- gst_registrations
+SELECT ok(
+    (
+        SELECT c.relrowsecurity FROM pg_catalog.pg_class AS c
+        WHERE c.oid = 'public.gst_registrations'::regclass
+    ),
+    'public.gst_registrations has row level security enabled'
+);
+SELECT policies_are(
+    'public', 'gst_registrations',
+    ARRAY[
+        'vendor members read their GST registrations, admins all',
+        'admins add GST registrations',
+        'admins change GST registrations'
+    ],
+    'public.gst_registrations has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'gst_registrations',
+    'vendor members read their GST registrations, admins all',
+    ARRAY['authenticated'],
+    'roles of gst_registrations: vendor members read their GST registrations, admins all'
+);
+SELECT policy_cmd_is(
+    'public',
+    'gst_registrations',
+    'vendor members read their GST registrations, admins all',
+    'SELECT',
+    'command of gst_registrations: vendor members read their GST registrations, admins all'
+);
+SELECT policy_roles_are(
+    'public',
+    'gst_registrations',
+    'admins add GST registrations',
+    ARRAY['authenticated'],
+    'roles of gst_registrations: admins add GST registrations'
+);
+SELECT policy_cmd_is(
+    'public',
+    'gst_registrations',
+    'admins add GST registrations',
+    'INSERT',
+    'command of gst_registrations: admins add GST registrations'
+);
+SELECT policy_roles_are(
+    'public',
+    'gst_registrations',
+    'admins change GST registrations',
+    ARRAY['authenticated'],
+    'roles of gst_registrations: admins change GST registrations'
+);
+SELECT policy_cmd_is(
+    'public',
+    'gst_registrations',
+    'admins change GST registrations',
+    'UPDATE',
+    'command of gst_registrations: admins change GST registrations'
 );
 
 -- service_catalog

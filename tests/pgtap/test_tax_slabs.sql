@@ -7,9 +7,9 @@ SELECT has_table('public', 'tax_slabs', 'table tax_slabs exists');
 SELECT col_is_pk('public', 'tax_slabs', 'id', 'tax_slabs.id is the primary key');
 SELECT col_type_is('public', 'tax_slabs', 'hsn_code', 'text', 'hsn_code is text');
 SELECT col_not_null('public', 'tax_slabs', 'hsn_code', 'hsn_code is NOT NULL');
-SELECT col_type_is('public', 'tax_slabs', 'cgst', 'numeric(5,2)', 'cgst is numeric(5,2)');
-SELECT col_type_is('public', 'tax_slabs', 'sgst', 'numeric(5,2)', 'sgst is numeric(5,2)');
-SELECT col_type_is('public', 'tax_slabs', 'igst', 'numeric(5,2)', 'igst is numeric(5,2)');
+SELECT col_type_is('public', 'tax_slabs', 'cgst', 'percent_rate', 'cgst is numeric(5,2)');
+SELECT col_type_is('public', 'tax_slabs', 'sgst', 'percent_rate', 'sgst is numeric(5,2)');
+SELECT col_type_is('public', 'tax_slabs', 'igst', 'percent_rate', 'igst is numeric(5,2)');
 SELECT col_not_null('public', 'tax_slabs', 'effective_from', 'effective_from is NOT NULL');
 SELECT col_is_null('public', 'tax_slabs', 'effective_to', 'effective_to may be NULL (open)');
 SELECT index_is_type(
@@ -28,22 +28,24 @@ SELECT function_privs_are(
 
 -- The shipped slabs: 3004 at 12% until 21 September 2025, 5% from 22 September 2025.
 SELECT results_eq(
-    $$SELECT cgst, sgst, igst FROM public.tax_slab_for('3004', '2025-09-21')$$,
+    $$SELECT cgst::numeric, sgst::numeric, igst::numeric
+      FROM public.tax_slab_for('3004', '2025-09-21')$$,
     $$VALUES (6.00::numeric, 6.00::numeric, 12.00::numeric)$$,
     '3004 is 6 + 6 (IGST 12) on 21 September 2025'
 );
 SELECT results_eq(
-    $$SELECT cgst, sgst, igst FROM public.tax_slab_for('3004', '2025-09-22')$$,
+    $$SELECT cgst::numeric, sgst::numeric, igst::numeric
+      FROM public.tax_slab_for('3004', '2025-09-22')$$,
     $$VALUES (2.50::numeric, 2.50::numeric, 5.00::numeric)$$,
     '3004 is 2.5 + 2.5 (IGST 5) from 22 September 2025'
 );
 SELECT results_eq(
-    $$SELECT hsn_code, igst FROM public.tax_slab_for('30049099', '2026-01-15')$$,
+    $$SELECT hsn_code, igst::numeric FROM public.tax_slab_for('30049099', '2026-01-15')$$,
     $$VALUES ('3004'::text, 5.00::numeric)$$,
     'an 8-digit medicine code falls back to its heading 3004'
 );
 SELECT results_eq(
-    $$SELECT igst FROM public.tax_slab_for('999312', '2025-09-22')$$,
+    $$SELECT igst::numeric FROM public.tax_slab_for('999312', '2025-09-22')$$,
     $$VALUES (0.00::numeric)$$,
     'a SAC code under 9993 (health care services) is exempt'
 );
@@ -58,12 +60,12 @@ SELECT lives_ok(
     'an 8-digit slab under a 4-digit heading is accepted'
 );
 SELECT results_eq(
-    $$SELECT hsn_code, igst FROM public.tax_slab_for('30049011', '2025-09-22')$$,
+    $$SELECT hsn_code, igst::numeric FROM public.tax_slab_for('30049011', '2025-09-22')$$,
     $$VALUES ('30049011'::text, 0.00::numeric)$$,
     'the 8-digit slab wins over 3004 while in force'
 );
 SELECT results_eq(
-    $$SELECT hsn_code, igst FROM public.tax_slab_for('30049011', '2025-09-21')$$,
+    $$SELECT hsn_code, igst::numeric FROM public.tax_slab_for('30049011', '2025-09-21')$$,
     $$VALUES ('3004'::text, 12.00::numeric)$$,
     'before the 8-digit slab starts, the heading 3004 applies'
 );
@@ -143,7 +145,7 @@ SELECT throws_ok(
           hsn_code, description, cgst, sgst, igst, effective_from, notification
       ) VALUES ('4015', 'Surgical gloves', -1, -1, -2, '2025-09-22', 'test')$$,
     '23514',
-    'new row for relation "tax_slabs" violates check constraint "tax_slabs_rates_in_range"'
+    'value for domain percent_rate violates check constraint "percent_rate_between_0_and_100"'
 );
 SELECT lives_ok(
     $$INSERT INTO public.tax_slabs (

@@ -34,7 +34,7 @@ SELECT col_not_null('public', 'vendors', 'owner_id', 'vendors.owner_id is NOT NU
 SELECT fk_ok('public', 'vendors', 'owner_id', 'public', 'profiles', 'id');
 SELECT has_index('public', 'vendors', 'vendors_owner_id_idx', ARRAY['owner_id']);
 SELECT col_type_is(
-    'public', 'vendors', 'commission_rate', 'numeric(5,2)', 'commission_rate is numeric(5,2)'
+    'public', 'vendors', 'commission_rate', 'percent_rate', 'commission_rate is numeric(5,2)'
 );
 SELECT col_not_null('public', 'vendors', 'commission_rate', 'vendors.commission_rate is NOT NULL');
 SELECT col_not_null('public', 'vendors', 'is_active', 'vendors.is_active is NOT NULL');
@@ -83,15 +83,15 @@ SELECT throws_ok(
     $$INSERT INTO public.vendors (name, type, owner_id, commission_rate)
       VALUES ('Greedy', 'HOSPITAL', 'b0000000-0000-4000-8000-000000000001', 100.01)$$,
     '23514',
-    'new row for relation "vendors" violates check constraint '
-    || '"vendors_commission_rate_is_percentage"'
+    'value for domain percent_rate violates check constraint '
+    || '"percent_rate_between_0_and_100"'
 );
 SELECT throws_ok(
     $$INSERT INTO public.vendors (name, type, owner_id, commission_rate)
       VALUES ('Negative', 'HOSPITAL', 'b0000000-0000-4000-8000-000000000001', -0.01)$$,
     '23514',
-    'new row for relation "vendors" violates check constraint '
-    || '"vendors_commission_rate_is_percentage"'
+    'value for domain percent_rate violates check constraint '
+    || '"percent_rate_between_0_and_100"'
 );
 SELECT throws_ok(
     $$INSERT INTO public.vendors (name, type, owner_id)
