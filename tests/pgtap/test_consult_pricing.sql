@@ -283,14 +283,14 @@ SELECT
         'the patient orders a consultation with place_order as authenticated'
     )
 FROM public.place_order(
-    '0c9c0000-0000-4000-8000-000000000001', 'ad9c0000-0000-4000-8000-000000000001'
+    '0c9c0000-0000-4000-8000-000000000001', 'ad9c0000-0000-4000-8000-000000000001', 750
 ) AS o;
 RESET ROLE;
 SELECT is(
     (
         SELECT ARRAY[unit_price, qty, taxable_value, gst_rate, cgst, sgst, utgst, igst]
         FROM public.order_items WHERE order_id = current_setting('t9c.order')::uuid
-    ),
+    )::numeric[],
     ARRAY[750, 1, 750, 0, 0, 0, 0, 0]::numeric[],
     'the line is priced from consult_pricing (750) and carries no GST'
 );
@@ -306,7 +306,7 @@ SELECT is(
     (
         SELECT ARRAY[gross_amount, discount_amount, tax_amount, net_amount]
         FROM public.orders WHERE id = current_setting('t9c.order')::uuid
-    ),
+    )::numeric[],
     ARRAY[750, 0, 0, 750]::numeric[],
     'order totals: 750, no tax'
 );
@@ -319,7 +319,7 @@ SELECT is(
     ),
     '{"name": "Dr Meera Iyer", "service_type": "DOCTOR_CONSULT", "version": 1,
       "specialty": "Cardiology", "reg_number": "KMC-T9C-1", "mrp": 1000, "price": 750,
-      "hsn_code": "9993", "gst_rate": 0, "supplier_state_code": "29",
+      "hsn_code": "9993", "gst_rate": 0, "supplier_state_code": "29", "price_includes_tax": true,
       "place_of_supply": "29"}'::jsonb,
     'the line snapshots the doctor, fee and MRP'
 );
@@ -356,13 +356,18 @@ SELECT is(
     1,
     'the slot seat was taken'
 );
+UPDATE public.orders SET status = 'CONFIRMED' WHERE id = current_setting('t9c.order')::uuid;
+UPDATE public.orders SET status = 'PROCESSING' WHERE id = current_setting('t9c.order')::uuid;
+UPDATE public.orders SET status = 'OUT_FOR_DELIVERY'
+WHERE id = current_setting('t9c.order')::uuid;
 SELECT is(
     (
-        SELECT array_agg(vendor_id) FROM public.order_invoices
+        SELECT array_agg(vendor_id::text || ':' || document_kind::text)
+        FROM public.order_invoices
         WHERE order_id = current_setting('t9c.order')::uuid
     ),
-    ARRAY['b9c00000-0000-4000-8000-000000000001'::uuid],
-    'the hospital invoices the consultation'
+    ARRAY['b9c00000-0000-4000-8000-000000000001:BILL_OF_SUPPLY'],
+    'when the consultation is under way, the hospital issues a bill of supply (exempt)'
 );
 
 -- Consultation lines that cannot be sold.
@@ -377,7 +382,7 @@ VALUES (
 SET LOCAL ROLE authenticated;
 SELECT throws_ok(
     $$SELECT public.place_order('0c9c0000-0000-4000-8000-000000000002',
-                                'ad9c0000-0000-4000-8000-000000000001')$$,
+                                'ad9c0000-0000-4000-8000-000000000001', 0)$$,
     'OM013',
     'Dr Meera Iyer needs a slot',
     'a consultation without a slot is refused with OM013'
@@ -391,7 +396,7 @@ WHERE id = 'c19c0000-0000-4000-8000-000000000001';
 SET LOCAL ROLE authenticated;
 SELECT throws_ok(
     $$SELECT public.place_order('0c9c0000-0000-4000-8000-000000000002',
-                                'ad9c0000-0000-4000-8000-000000000001')$$,
+                                'ad9c0000-0000-4000-8000-000000000001', 0)$$,
     'OM012',
     'vendor Clinic T9C does not currently offer cart item '
     || '59c00000-0000-4000-8000-000000000001 (DOCTOR_CONSULT)',
@@ -406,15 +411,17 @@ WHERE id = 'c19c0000-0000-4000-8000-000000000001';
 SET LOCAL ROLE authenticated;
 SELECT throws_ok(
     $$SELECT public.place_order('0c9c0000-0000-4000-8000-000000000002',
-                                'ad9c0000-0000-4000-8000-000000000001')$$,
+                                'ad9c0000-0000-4000-8000-000000000001', 0)$$,
     'OM011',
     'cart line 59c00000-0000-4000-8000-000000000001 names no branch to buy from',
     'a consultation line without a branch is refused with OM011 (fees are per branch)'
 );
 RESET ROLE;
 SELECT ok(
-    obj_description('public.place_order(uuid, uuid, text)'::regprocedure) ~ 'consult_pricing',
-    'place_order documents that consultations are priced from consult_pricing'
+    obj_description(
+        'public.checkout_offer_doctor_consult(uuid, uuid, uuid)'::regprocedure
+    ) ~ 'consult_pricing',
+    'checkout documents that consultations are priced from consult_pricing'
 );
 
 SELECT * FROM finish();

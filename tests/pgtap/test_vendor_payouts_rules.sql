@@ -51,9 +51,11 @@ INSERT INTO public.service_catalog (id, service_type, ref_table, ref_id) VALUES
     'c7b40000-0000-4000-8000-000000000002', 'LAB_TEST', 'lab_tests',
     'c7b30000-0000-4000-8000-000000000002'
 );
+-- Orders of October 2025, sold by 1.0.0 with GST added on top (tax_basis EXCLUSIVE): a
+-- payout counts what was paid for a line, taxable value plus tax, whichever the basis.
 INSERT INTO public.orders (
     id, profile_id, status, payment_status, payment_ref, delivery_address,
-    delivery_state_code, gross_amount, tax_amount, net_amount, created_at
+    delivery_state_code, gross_amount, tax_amount, net_amount, created_at, tax_basis
 )
 SELECT
     o.id,
@@ -67,7 +69,8 @@ SELECT
     0 AS gross_amount,
     0 AS tax_amount,
     0 AS net_amount,
-    o.at::timestamptz AS created_at
+    o.at::timestamptz AS created_at,
+    'EXCLUSIVE'::public.tax_basis AS tax_basis
 FROM (
     VALUES
     (
@@ -97,7 +100,7 @@ FROM (
 ) AS o (id, tag, status, pay, at);
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, cgst, sgst, service_snapshot
+    gst_rate, cgst, sgst, service_snapshot, tax_basis
 )
 SELECT
     l.id,
@@ -114,7 +117,8 @@ SELECT
     jsonb_build_object(
         'name', 'Fixture line', 'service_type', 'MEDICINE', 'version', 1,
         'price', l.unit_price, 'vendor_id', l.vendor_id
-    ) AS service_snapshot
+    ) AS service_snapshot,
+    'EXCLUSIVE'::public.tax_basis AS tax_basis
 FROM (
     VALUES
     (
@@ -206,10 +210,22 @@ RESET ROLE;
 SELECT set_config('request.jwt.claims', '', TRUE);
 
 -- The figures.
-SELECT is((SELECT gross FROM t_payout), 1650.00, 'gross: paid lines less processed refunds');
-SELECT is((SELECT commission FROM t_payout), 160.00, 'commission: 10% of net taxable 1600');
-SELECT is((SELECT tcs FROM t_payout), 5.00, 'TCS: 0.5% of net taxable supplies (not exempt)');
-SELECT is((SELECT net FROM t_payout), 1485.00, 'net = gross - commission - tcs');
+SELECT is(
+    (SELECT gross::numeric FROM t_payout), 1650.00,
+    'gross: paid lines less processed refunds'
+);
+SELECT is(
+    (SELECT commission::numeric FROM t_payout), 160.00,
+    'commission: 10% of net taxable 1600'
+);
+SELECT is(
+    (SELECT tcs::numeric FROM t_payout), 5.00,
+    'TCS: 0.5% of net taxable supplies (not exempt)'
+);
+SELECT is(
+    (SELECT net::numeric FROM t_payout), 1485.00,
+    'net = gross - commission - tcs'
+);
 SELECT is((SELECT status::text FROM t_payout), 'PENDING', 'the payout starts PENDING');
 SELECT is(
     (
@@ -276,7 +292,7 @@ SELECT is(
         WHERE
             vendor_id = 'b7b20000-0000-4000-8000-000000000001'
             AND period_start = '2025-11-01'
-    ),
+    )::numeric,
     105.00,
     'November holds only order C (1 November in India)'
 );
@@ -291,18 +307,18 @@ SELECT is(
         FROM public.compute_vendor_payout(
             'b7b20000-0000-4000-8000-000000000001', '2025-10-01', '2025-10-31'
         ) AS p
-    ),
+    )::numeric,
     1485.00,
     'after cancelling, the period can be settled again (same figures)'
 );
 SELECT is(
     (
-        SELECT row(p.gross, p.commission, p.tcs, p.net)::text
+        SELECT ARRAY[p.gross, p.commission, p.tcs, p.net]::numeric[]
         FROM public.compute_vendor_payout(
             'b7b20000-0000-4000-8000-000000000002', '2025-10-01', '2025-10-31'
         ) AS p
     ),
-    '(735.00,140.00,3.50,591.50)',
+    ARRAY[735.00, 140.00, 3.50, 591.50],
     'vendor W: 735 paid, commission 20% of 700, TCS 0.5% of 700'
 );
 SELECT throws_ok(
