@@ -18,6 +18,8 @@ from typing import Any
 import psycopg
 import pytest
 
+from gst_support import random_pan, regular_gstin
+
 TIMEOUT = 60.0
 ORDERS = 24
 
@@ -28,6 +30,7 @@ class Shop:
     vendor: uuid.UUID
     orders: list[uuid.UUID]
     other_state_orders: list[uuid.UUID]
+    telangana_gstin: str
 
 
 def _orders(conn: psycopg.Connection[Any], n: int, patient: uuid.UUID, catalog: uuid.UUID,
@@ -82,12 +85,12 @@ def shop(rules_db: str) -> Iterator[Shop]:
             " VALUES (%s, %s, 'PHARMACY', %s)",
             (vendor, f"Series pharmacy {tag}", owner),
         )
-        # PAN AAACT7777B; check characters from an independent implementation of GSTN's
-        # algorithm (the same vectors as the pgTAP tests).
+        pan = random_pan()
+        telangana = regular_gstin("36", pan)
         conn.execute(
             "INSERT INTO public.gst_registrations (vendor_id, gstin, valid_from)"
-            " VALUES (%s, '29AAACT7777B1Z3', '2017-07-01'), (%s, '36AAACT7777B1Z8', '2017-07-01')",
-            (vendor, vendor),
+            " VALUES (%s, %s, '2017-07-01'), (%s, %s, '2017-07-01')",
+            (vendor, regular_gstin("29", pan), vendor, telangana),
         )
         conn.execute(
             "INSERT INTO public.medicine_master (id, name, hsn_code) VALUES (%s, %s, '3004')",
@@ -100,7 +103,7 @@ def shop(rules_db: str) -> Iterator[Shop]:
         )
         orders = _orders(conn, ORDERS, patient, catalog, vendor, "29", snapshot)
         others = _orders(conn, 4, patient, catalog, vendor, "36", snapshot)
-    yield Shop(rules_db, vendor, orders, others)
+    yield Shop(rules_db, vendor, orders, others, telangana)
 
 
 def _dispatch_all(url: str, orders: list[uuid.UUID], roll_back: set[int]) -> None:
@@ -168,4 +171,4 @@ def test_another_registration_keeps_its_own_series(shop: Shop) -> None:
             "SELECT DISTINCT gstin FROM public.order_invoices WHERE order_id = ANY(%s)",
             (shop.other_state_orders,),
         ).fetchall()
-    assert gstins == [("36AAACT7777B1Z8",)]
+    assert gstins == [(shop.telangana_gstin,)]
