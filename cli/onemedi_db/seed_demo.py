@@ -1,6 +1,7 @@
 """`onemedi-db seed --demo`: a small, realistic data set written through the database's own
-functions (publish_medicine_version, place_order, cancel_order, request_refund,
-compute_vendor_payout) and ordinary INSERTs as service_role, so every rule applies.
+functions (publish_medicine_version, place_order, record_payment, cancel_order,
+request_refund, compute_vendor_payout) and ordinary INSERTs as service_role, so every rule
+applies.
 
 Ids of what this module inserts come from a seeded generator; rows made by the functions
 (orders, lines, bookings, invoices) get the database's ids and today's timestamps.
@@ -320,9 +321,10 @@ class Demo:
     def move(self, oid: str, *steps: str) -> None:
         self.as_(None)
         for step in steps:
-            if step == "PAID":
-                self.x("UPDATE public.orders SET payment_status = 'PAID', payment_ref = %s "
-                       "WHERE id = %s", f"pay_demo_{self.rng.getrandbits(32):08x}", oid)
+            if step == "PAID":  # the gateway's webhook, through the payment path
+                self.x("SELECT public.record_payment(o.id, 'PAID', %s, o.net_amount) "
+                       "FROM public.orders o WHERE o.id = %s",
+                       f"pay_demo_{self.rng.getrandbits(32):08x}", oid)
             elif step == "PRESC":
                 patient = self.x("SELECT profile_id FROM public.orders WHERE id = %s",
                                  oid).fetchone()[0]

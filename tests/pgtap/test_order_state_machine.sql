@@ -105,7 +105,8 @@ SELECT
     'a7c00000-0000-4000-8000-000000000002' AS profile_id,
     s.status::public.order_status AS status,
     s.payment::public.payment_status AS payment_status,
-    CASE WHEN s.payment IN ('PAID', 'REFUNDED') THEN 'pay_t7c' END AS payment_ref,
+    CASE WHEN s.payment IN ('PAID', 'REFUNDED') THEN 'pay_t7c_' || right(s.id, 1) END
+        AS payment_ref,
     '{"line_1": "2 MG Road", "city": "Bengaluru T7C", "state_code": "29", "pincode": "560001"}'
         AS delivery_address,
     '29' AS delivery_state_code,
@@ -260,6 +261,13 @@ SELECT lives_ok(
       WHERE id = current_setting('t7c.rx')::uuid$$,
     'status PROCESSING -> OUT_FOR_DELIVERY'
 );
+-- An order is completed once paid (change orders_completed_only_when_paid): the payment is
+-- recorded through the payment path first.
+SET LOCAL ROLE service_role;
+SELECT public.record_payment(o.id, 'PAID', 'pay_t7c_rx', o.net_amount)
+FROM public.orders AS o
+WHERE o.id = current_setting('t7c.rx')::uuid;
+RESET ROLE;
 SELECT lives_ok(
     $$UPDATE public.orders SET status = 'COMPLETED'
       WHERE id = current_setting('t7c.rx')::uuid$$,

@@ -423,7 +423,10 @@ SELECT is(
 SELECT throws_ok(
     $$UPDATE public.orders SET payment_status = 'REFUNDED'
       WHERE id = 'd0000000-0000-4000-8000-000000000001'$$,
-    '42501', NULL, 's1 cannot change the payment of an order'
+    'OM090',
+    'the payment of order d0000000-0000-4000-8000-000000000001 is recorded only by the '
+    || 'payment gateway (record_payment) or a refund, not by an update',
+    's1 cannot change the payment of an order (OM090, order_moves_by_role)'
 );
 SELECT throws_ok(
     $$INSERT INTO public.order_invoices (order_id, vendor_id, invoice_number, invoice_date)
