@@ -1,7 +1,7 @@
 -- Every table in public has row level security on and exactly the policies of the
 -- access matrix (docs/security.md); so do the storage buckets' files.
 BEGIN;
-SELECT plan(416);
+SELECT plan(420);
 
 SELECT set_eq(
     $$SELECT c.relname::text FROM pg_catalog.pg_class AS c
@@ -48,6 +48,7 @@ SELECT set_eq(
         'order_artifacts',
         'refunds',
         'vendor_payouts',
+        'prescription_checks',
         'marketing_assets',
         'feature_flags',
         'content_master',
@@ -2146,6 +2147,37 @@ SELECT policy_cmd_is(
     'vendor members read their payouts, admins all',
     'SELECT',
     'command of vendor_payouts: vendor members read their payouts, admins all'
+);
+
+-- prescription_checks
+SELECT ok(
+    (
+        SELECT c.relrowsecurity FROM pg_catalog.pg_class AS c
+        WHERE c.oid = 'public.prescription_checks'::regclass
+    ),
+    'public.prescription_checks has row level security enabled'
+);
+SELECT policies_are(
+    'public', 'prescription_checks',
+    ARRAY[
+        'patients read checks of their orders, vendors theirs, admins all'
+    ],
+    'public.prescription_checks has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'prescription_checks',
+    'patients read checks of their orders, vendors theirs, admins all',
+    ARRAY['authenticated'],
+    'roles of prescription_checks: patients read checks of their orders, vendors theirs, admins all'
+);
+SELECT policy_cmd_is(
+    'public',
+    'prescription_checks',
+    'patients read checks of their orders, vendors theirs, admins all',
+    'SELECT',
+    'command of prescription_checks: patients read checks of their orders, vendors theirs, '
+    || 'admins all'
 );
 
 -- marketing_assets

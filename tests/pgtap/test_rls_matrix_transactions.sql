@@ -365,8 +365,11 @@ SELECT throws_ok(
       VALUES ('d0000000-0000-4000-8000-000000000001', 'PRESC',
               'prescriptions/a0000000-0000-4000-8000-000000000002/rx2.jpg',
               'a0000000-0000-4000-8000-000000000001')$$,
-    '42501', 'new row violates row-level security policy for table "order_artifacts"',
-    'p1 cannot attach p2''s prescription to their own order'
+    'OM098',
+    'prescriptions/a0000000-0000-4000-8000-000000000002/rx2.jpg is not in the folder '
+    || 'prescriptions/a0000000-0000-4000-8000-000000000001/ of order '
+    || 'd0000000-0000-4000-8000-000000000001''s patient',
+    'p1 cannot attach p2''s prescription to their own order (OM098, order_artifact_folders)'
 );
 SELECT is(pg_temp.seen('SELECT 1 FROM public.refunds'), 1::bigint, 'p1 sees their refund');
 SELECT is(pg_temp.seen('SELECT 1 FROM public.order_invoices'), 1::bigint, 'p1 sees their invoice');
