@@ -1,7 +1,7 @@
 -- Every table in public has row level security on and exactly the policies of the
 -- access matrix (docs/security.md); so do the storage buckets' files.
 BEGIN;
-SELECT plan(420);
+SELECT plan(424);
 
 SELECT set_eq(
     $$SELECT c.relname::text FROM pg_catalog.pg_class AS c
@@ -49,6 +49,7 @@ SELECT set_eq(
         'refunds',
         'vendor_payouts',
         'prescription_checks',
+        'schedule_h1_register',
         'marketing_assets',
         'feature_flags',
         'content_master',
@@ -2178,6 +2179,36 @@ SELECT policy_cmd_is(
     'SELECT',
     'command of prescription_checks: patients read checks of their orders, vendors theirs, '
     || 'admins all'
+);
+
+-- schedule_h1_register
+SELECT ok(
+    (
+        SELECT c.relrowsecurity FROM pg_catalog.pg_class AS c
+        WHERE c.oid = 'public.schedule_h1_register'::regclass
+    ),
+    'public.schedule_h1_register has row level security enabled'
+);
+SELECT policies_are(
+    'public', 'schedule_h1_register',
+    ARRAY[
+        'vendor members read their H1 register, admins all'
+    ],
+    'public.schedule_h1_register has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'schedule_h1_register',
+    'vendor members read their H1 register, admins all',
+    ARRAY['authenticated'],
+    'roles of schedule_h1_register: vendor members read their H1 register, admins all'
+);
+SELECT policy_cmd_is(
+    'public',
+    'schedule_h1_register',
+    'vendor members read their H1 register, admins all',
+    'SELECT',
+    'command of schedule_h1_register: vendor members read their H1 register, admins all'
 );
 
 -- marketing_assets
