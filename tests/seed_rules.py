@@ -17,6 +17,7 @@ KNOWN_INSERT_TRIGGERS = {
     "service_bookings_patient_and_slot_match", "refunds_within_item_total",
     "taxonomy_terms_check_tree", "ui_menu_items_check_tree", "service_taxonomy_map_check_fit",
     "refunds_mark_order_refunded", "orders_audit_insert", "order_items_audit_insert",
+    "order_artifacts_in_patient_folder",
     # Audit rows of these inserts are not generated (the history starts after them):
     "refunds_audit_insert", "vendor_payouts_audit_insert", "vendor_kyc_audit_insert",
     "medicine_master_audit_insert", "roles_audit_insert",
@@ -110,6 +111,12 @@ RULES: dict[str, str] = {
                       AND (i.service_snapshot ->> 'prescription_required')::boolean)
           AND NOT EXISTS (SELECT 1 FROM public.order_artifacts AS a
                           WHERE a.order_id = o.id AND a.type = 'PRESC')""",
+    "order_artifacts_in_patient_folder: files are in the order's patient's folders": """
+        SELECT count(*) FROM public.order_artifacts AS a
+        JOIN public.orders AS o ON o.id = a.order_id
+        WHERE (a.type = 'PRESC' AND a.file_url NOT LIKE 'prescriptions/' || o.profile_id || '/%')
+           OR (a.type = 'REPORT'
+               AND a.file_url NOT LIKE 'lab-reports/' || o.profile_id || '/' || o.id || '/%')""",
     "audit_trail: every order and line has its INSERT audit row": """
         SELECT (SELECT count(*) FROM public.orders AS o WHERE NOT EXISTS (
                     SELECT 1 FROM public.audit_logs AS a WHERE a.entity_type = 'orders'

@@ -54,10 +54,11 @@ def make_paid_line(url: str) -> tuple[str, str]:
         conn.execute(
             "INSERT INTO public.orders (id, profile_id, status, payment_status, payment_ref,"
             " delivery_address, delivery_state_code, gross_amount, tax_amount, net_amount)"
-            " VALUES (%s, %s, 'COMPLETED', 'PAID', 'pay_race', %s, '36', 1000, 50, 1050)",
+            " VALUES (%s, %s, 'COMPLETED', 'PAID', %s, %s, '36', 1000, 50, 1050)",
             (
                 order,
                 patient,
+                f"pay_race_{order.hex[:12]}",  # one gateway payment per order
                 json.dumps(
                     {"line_1": "1 Race Road", "city": "Hyderabad", "state_code": "36",
                      "pincode": "500001"}

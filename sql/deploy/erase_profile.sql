@@ -1,23 +1,19 @@
 -- Deploy onemedi:erase_profile to pg
--- requires: audit_trail
--- requires: refund_rules
--- requires: profiles
--- requires: roles
--- requires: family_members
--- requires: addresses
--- requires: carts
--- requires: service_bookings
--- requires: orders
--- requires: order_artifacts
--- requires: vendors
--- requires: vendor_staff
--- requires: doctors
--- DPDP erasure of a patient: personal data removed or anonymised, the financial and
--- statutory records (orders, lines, invoices, refunds) kept without the person's identity.
+-- requires: erase_profile@v1.0.0
+-- requires: prescription_checks
+-- requires: schedule_h1_register_at_dispatch
+-- requires: order_artifact_folders
+-- DPDP erasure of a patient (Digital Personal Data Protection Act 2023 s.12), reworked: it
+-- keeps what a law requires and says so in its result (legal-obligation exemption: GST
+-- records, the Schedule H1 register, the pharmacist's prescription checks, Schedule X
+-- prescriptions for two years), and removes or redacts everything else. Free text that can
+-- hold personal or health data (clinical notes, refund reasons, rejection reasons) is
+-- redacted whole, not searched for names; every file of the person (prescriptions and lab
+-- reports, in their folders or linked from their orders) is listed for the Storage API.
 
 BEGIN;
 
-CREATE FUNCTION public.erase_profile(p_profile_id uuid)
+CREATE OR REPLACE FUNCTION public.erase_profile(p_profile_id uuid)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -30,12 +26,13 @@ DECLARE
     v_backend boolean := coalesce((SELECT auth.jwt()) ->> 'role', '') = 'service_role';
     v_profile public.profiles;
     v_role text;
-    v_strings text[];
-    v_string text;
     v_n integer;
     v_counts jsonb := '{}'::jsonb;
     v_changed integer := 0;
+    v_texts integer;
     v_objects jsonb;
+    v_kept_x text[];
+    v_retained jsonb;
 BEGIN
     IF p_profile_id IS NULL THEN
         RAISE EXCEPTION USING
@@ -117,16 +114,21 @@ BEGIN
             'PROCESSED or REJECTED: the data still serves its purpose until then.';
     END IF;
 
-    -- Personal strings that free text (refund reasons, clinical notes) may repeat.
-    SELECT pg_catalog.array_agg(DISTINCT s.v) INTO v_strings
-    FROM (
-        SELECT v_profile.full_name AS v
-        UNION ALL
-        SELECT v_profile.phone
-        UNION ALL
-        SELECT f.name FROM public.family_members AS f WHERE f.owner_id = p_profile_id
-    ) AS s
-    WHERE s.v IS NOT NULL AND s.v <> c_erased;
+    -- Schedule X prescriptions stay two years after the order (Drugs Rules 1945 r.65: the
+    -- retailer preserves a Schedule X prescription for two years): their links and files.
+    SELECT coalesce(pg_catalog.array_agg(DISTINCT a.file_url ORDER BY a.file_url), '{}')
+    INTO v_kept_x
+    FROM public.order_artifacts AS a
+    INNER JOIN public.orders AS o ON a.order_id = o.id
+    WHERE
+        o.profile_id = p_profile_id
+        AND a.type = 'PRESC'
+        AND o.status <> 'CANCELLED'
+        AND o.created_at > pg_catalog.now() - interval '2 years'
+        AND EXISTS (
+            SELECT 1 FROM public.order_items AS i
+            WHERE i.order_id = o.id AND public.order_line_drug_schedule(i.service_snapshot) = 'X'
+        );
 
     -- Orders stay (GST records) with a delivery snapshot stripped to the place of supply.
     UPDATE public.orders AS o
@@ -153,26 +155,31 @@ BEGIN
     v_counts := v_counts || pg_catalog.jsonb_build_object('orders_anonymised', v_n);
     v_changed := v_changed + v_n;
 
-    v_n := 0;
-    FOREACH v_string IN ARRAY coalesce(v_strings, ARRAY[]::text[]) LOOP
-        UPDATE public.refunds AS r
-        SET reason = pg_catalog.replace(r.reason, v_string, c_erased)
-        FROM public.order_items AS i, public.orders AS o
-        WHERE
-            r.order_item_id = i.id
-            AND i.order_id = o.id
-            AND o.profile_id = p_profile_id
-            AND pg_catalog.strpos(r.reason, v_string) > 0;
-        GET DIAGNOSTICS v_changed = ROW_COUNT;
-        v_n := v_n + v_changed;
-        UPDATE public.service_bookings AS b
-        SET clinical_notes = pg_catalog.replace(b.clinical_notes, v_string, c_erased)
-        WHERE b.patient_id = p_profile_id AND pg_catalog.strpos(b.clinical_notes, v_string) > 0;
-        GET DIAGNOSTICS v_changed = ROW_COUNT;
-        v_n := v_n + v_changed;
-    END LOOP;
-    v_counts := v_counts || pg_catalog.jsonb_build_object('free_texts_scrubbed', v_n);
-    v_changed := v_n + (v_counts ->> 'orders_anonymised')::integer;
+    -- Free text is redacted whole: a note or a reason can describe the person without
+    -- naming them (a condition, a phone number, a neighbour's name).
+    UPDATE public.refunds AS r
+    SET reason = c_erased
+    FROM public.order_items AS i, public.orders AS o
+    WHERE
+        r.order_item_id = i.id
+        AND i.order_id = o.id
+        AND o.profile_id = p_profile_id
+        AND r.reason <> c_erased;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    v_texts := v_n;
+    UPDATE public.service_bookings AS b
+    SET clinical_notes = c_erased
+    WHERE b.patient_id = p_profile_id AND b.clinical_notes <> c_erased;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    v_texts := v_texts + v_n;
+    UPDATE public.prescription_checks AS c
+    SET reason = c_erased
+    FROM public.orders AS o
+    WHERE c.order_id = o.id AND o.profile_id = p_profile_id AND c.reason <> c_erased;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    v_texts := v_texts + v_n;
+    v_counts := v_counts || pg_catalog.jsonb_build_object('free_texts_scrubbed', v_texts);
+    v_changed := v_changed + v_texts;
 
     -- Family members: deleted, unless a booking names them (then anonymised).
     DELETE FROM public.family_members AS f
@@ -207,16 +214,52 @@ BEGIN
     v_counts := v_counts || pg_catalog.jsonb_build_object('vendor_staff_deleted', v_n);
     v_changed := v_changed + v_n;
 
-    -- Prescription files: listed for the backend to remove through the Storage API (a
-    -- direct DELETE on storage.objects would leave the bytes behind); their links go now.
-    SELECT coalesce(pg_catalog.jsonb_agg(o.bucket_id || '/' || o.name ORDER BY o.name), '[]')
-    INTO v_objects
-    FROM storage.objects AS o
-    WHERE o.bucket_id = 'prescriptions' AND o.name LIKE p_profile_id::text || '/%';
+    -- Every file of the person, for the backend to remove through the Storage API (a direct
+    -- DELETE on storage.objects would leave the bytes behind): what lies in their folders of
+    -- prescriptions and lab-reports, and what their orders link to anywhere else; except the
+    -- Schedule X prescriptions kept above. Their links go now (checks keep their record).
+    SELECT coalesce(pg_catalog.jsonb_agg(f.path ORDER BY f.path), '[]') INTO v_objects
+    FROM (
+        SELECT s.bucket_id || '/' || s.name AS path
+        FROM storage.objects AS s
+        WHERE
+            s.bucket_id IN ('prescriptions', 'lab-reports')
+            AND s.name LIKE p_profile_id::text || '/%'
+        UNION
+        SELECT s.bucket_id || '/' || s.name
+        FROM public.order_artifacts AS a
+        INNER JOIN public.orders AS o ON a.order_id = o.id
+        INNER JOIN storage.objects AS s ON a.file_url = s.bucket_id || '/' || s.name
+        WHERE o.profile_id = p_profile_id
+    ) AS f
+    WHERE f.path <> ALL(v_kept_x);
     DELETE FROM public.order_artifacts AS a
-    WHERE a.type = 'PRESC' AND a.file_url LIKE 'prescriptions/' || p_profile_id::text || '/%';
+    USING public.orders AS o
+    WHERE
+        a.order_id = o.id
+        AND o.profile_id = p_profile_id
+        AND a.type = 'PRESC'
+        AND a.file_url <> ALL(v_kept_x);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     v_counts := v_counts || pg_catalog.jsonb_build_object('prescription_links_deleted', v_n);
+    v_changed := v_changed + v_n;
+    DELETE FROM public.order_artifacts AS a
+    USING public.orders AS o
+    WHERE a.order_id = o.id AND o.profile_id = p_profile_id AND a.type = 'REPORT';
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    v_counts := v_counts || pg_catalog.jsonb_build_object('report_links_deleted', v_n);
+    v_changed := v_changed + v_n;
+
+    -- H1 register entries whose three years are over go; the others stay (legal obligation).
+    DELETE FROM public.schedule_h1_register AS r
+    USING public.order_items AS i, public.orders AS o
+    WHERE
+        r.order_item_id = i.id
+        AND i.order_id = o.id
+        AND o.profile_id = p_profile_id
+        AND r.supplied_at <= pg_catalog.now() - interval '3 years';
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    v_counts := v_counts || pg_catalog.jsonb_build_object('h1_register_entries_deleted', v_n);
     v_changed := v_changed + v_n;
 
     UPDATE public.profiles AS p
@@ -225,6 +268,61 @@ BEGIN
     GET DIAGNOSTICS v_n = ROW_COUNT;
     v_counts := v_counts || pg_catalog.jsonb_build_object('profile_anonymised', v_n);
     v_changed := v_changed + v_n;
+
+    -- What is kept because a law requires it, and why (the answer to the person).
+    SELECT pg_catalog.jsonb_build_object(
+        'gst_records', pg_catalog.jsonb_build_object(
+            'orders', (SELECT count(*) FROM public.orders AS o WHERE o.profile_id = p_profile_id),
+            'order_items', (
+                SELECT count(*) FROM public.order_items AS i
+                INNER JOIN public.orders AS o ON i.order_id = o.id
+                WHERE o.profile_id = p_profile_id
+            ),
+            'order_invoices', (
+                SELECT count(*) FROM public.order_invoices AS v
+                INNER JOIN public.orders AS o ON v.order_id = o.id
+                WHERE o.profile_id = p_profile_id
+            ),
+            'refunds', (
+                SELECT count(*) FROM public.refunds AS r
+                INNER JOIN public.order_items AS i ON r.order_item_id = i.id
+                INNER JOIN public.orders AS o ON i.order_id = o.id
+                WHERE o.profile_id = p_profile_id
+            ),
+            'basis', 'CGST Act 2017 s.36: accounts and records are kept 72 months from the '
+            || 'due date of the year''s annual return; kept without name, phone or street'
+        ),
+        'schedule_h1_register', pg_catalog.jsonb_build_object(
+            'entries', (
+                SELECT count(*) FROM public.schedule_h1_register AS r
+                INNER JOIN public.order_items AS i ON r.order_item_id = i.id
+                INNER JOIN public.orders AS o ON i.order_id = o.id
+                WHERE o.profile_id = p_profile_id
+            ),
+            'kept_until', (
+                SELECT (max(r.supplied_at) + interval '3 years')::date
+                FROM public.schedule_h1_register AS r
+                INNER JOIN public.order_items AS i ON r.order_item_id = i.id
+                INNER JOIN public.orders AS o ON i.order_id = o.id
+                WHERE o.profile_id = p_profile_id
+            ),
+            'basis', 'Drugs Rules 1945 r.65(3)(1)(h): prescriber, patient''s name, drug and '
+            || 'quantity of each Schedule H1 supply are kept three years'
+        ),
+        'prescription_checks', pg_catalog.jsonb_build_object(
+            'checks', (
+                SELECT count(*) FROM public.prescription_checks AS c
+                INNER JOIN public.orders AS o ON c.order_id = o.id
+                WHERE o.profile_id = p_profile_id
+            ),
+            'basis', 'Drugs Rules 1945 r.65(2): the record that a registered pharmacist '
+            || 'checked the prescription before supply; reasons redacted'
+        ),
+        'schedule_x_prescriptions', pg_catalog.jsonb_build_object(
+            'files', pg_catalog.to_jsonb(v_kept_x),
+            'basis', 'Drugs Rules 1945 r.65: a Schedule X prescription is preserved two years'
+        )
+    ) INTO v_retained;
 
     -- One ERASE row the first time, and again only when a re-run found something to erase.
     IF v_changed > 0 OR NOT EXISTS (
@@ -241,27 +339,30 @@ BEGIN
 
     RETURN v_counts || pg_catalog.jsonb_build_object(
         'profile_id', p_profile_id,
-        'storage_objects_to_remove', v_objects
+        'storage_objects_to_remove', v_objects,
+        'retained', v_retained
     );
 END;
 $$;
 
 COMMENT ON FUNCTION public.erase_profile(uuid) IS
-'DPDP erasure of a patient profile (admins and the service role only): the profile''s '
-'name becomes ''[erased]'' and its phone NULL; family members are deleted, or anonymised '
-'when a booking names them; saved addresses, carts and vendor staff rows are deleted; '
-'orders keep only city, state code and pincode of the delivery snapshot (line_1 '
-'''[erased]''); the name, phone and family names are replaced in refund reasons and '
-'clinical notes; prescription links are deleted and the prescription files are returned '
-'(storage_objects_to_remove) for the backend to remove through the Storage API, which must '
-'also soft-delete the auth user (auth.admin.deleteUser(id, true)). Orders, lines, invoices '
-'and refunds are kept (GST records). Writes an audit_logs ERASE row holding only counts. '
-'Idempotent: a re-run changes nothing and writes no new row. Returns the counts as jsonb. '
-'Errors: 22004 NULL id; 42501 caller not an admin or the service role; OM050 unknown '
-'profile; OM051 the profile is an admin, owns a vendor or is a listed doctor; OM052 it has '
-'orders not COMPLETED or CANCELLED, or refunds not PROCESSED or REJECTED.';
+'DPDP erasure of a patient profile (admins and the service role only). Removes or redacts: '
+'the name (''[erased]'') and phone; family members (deleted, or anonymised when a booking '
+'names them); saved addresses, carts, vendor staff rows; the delivery snapshot down to city, '
+'state code and pincode; clinical notes, refund reasons and prescription rejection reasons '
+'(whole, to ''[erased]''); the links to the person''s files, whose list '
+'(storage_objects_to_remove: every object in their prescriptions and lab-reports folders and '
+'every object their orders link to) the backend removes through the Storage API, and then '
+'soft-deletes the auth user; H1 register entries older than three years. Keeps, and reports '
+'under retained with the legal basis: orders, lines, invoices and refunds (GST, 72 months), '
+'schedule_h1_register entries (three years), prescription_checks, and the prescriptions of '
+'Schedule X orders for two years. Writes an audit_logs ERASE row holding only counts. '
+'Idempotent: a re-run changes nothing and writes no new row. Errors: 22004 NULL id; 42501 '
+'caller not an admin or the service role; OM050 unknown profile; OM051 the profile is an '
+'admin, owns a vendor or is a listed doctor; OM052 it has orders not COMPLETED or CANCELLED, '
+'or refunds not PROCESSED or REJECTED.';
 
-REVOKE EXECUTE ON FUNCTION public.erase_profile(uuid) FROM public;
+REVOKE ALL ON FUNCTION public.erase_profile(uuid) FROM anon, authenticated, service_role, public;
 GRANT EXECUTE ON FUNCTION public.erase_profile(uuid) TO authenticated, service_role;
 
 COMMIT;

@@ -105,7 +105,8 @@ SELECT
     'a7c00000-0000-4000-8000-000000000002' AS profile_id,
     s.status::public.order_status AS status,
     s.payment::public.payment_status AS payment_status,
-    CASE WHEN s.payment IN ('PAID', 'REFUNDED') THEN 'pay_t7c' END AS payment_ref,
+    CASE WHEN s.payment IN ('PAID', 'REFUNDED') THEN 'pay_t7c_' || right(s.id, 1) END
+        AS payment_ref,
     '{"line_1": "2 MG Road", "city": "Bengaluru T7C", "state_code": "29", "pincode": "560001"}'
         AS delivery_address,
     '29' AS delivery_state_code,
@@ -232,7 +233,11 @@ SELECT throws_ok(
     'an Rx order cannot be confirmed without a prescription (OM022)'
 );
 INSERT INTO public.order_artifacts (order_id, type, file_url) VALUES
-(current_setting('t7c.rx')::uuid, 'REPORT', 'lab-reports/t7c/report.pdf');
+(
+    current_setting('t7c.rx')::uuid, 'REPORT',
+    'lab-reports/a7c00000-0000-4000-8000-000000000001/' || current_setting('t7c.rx')
+    || '/report.pdf'
+);
 SELECT throws_ok(
     $$UPDATE public.orders SET status = 'CONFIRMED'
       WHERE id = current_setting('t7c.rx')::uuid$$,
@@ -243,12 +248,33 @@ SELECT throws_ok(
     ),
     'a report is not a prescription'
 );
-INSERT INTO public.order_artifacts (order_id, type, file_url) VALUES
-(current_setting('t7c.rx')::uuid, 'PRESC', 'prescriptions/t7c/rx.jpg');
+-- The prescription is uploaded (as the Storage API stores it), attached, and verified by
+-- the pharmacy's owner (change prescription_gate: an attached row alone no longer opens it).
+INSERT INTO storage.objects (bucket_id, name) VALUES
+('prescriptions', 'a7c00000-0000-4000-8000-000000000001/rx.jpg');
+INSERT INTO public.order_artifacts (id, order_id, type, file_url) VALUES
+(
+    'a7c10000-0000-4000-8000-000000000001', current_setting('t7c.rx')::uuid, 'PRESC',
+    'prescriptions/a7c00000-0000-4000-8000-000000000001/rx.jpg'
+);
+SET LOCAL ROLE authenticated;
+SELECT set_config(
+    'request.jwt.claims',
+    '{"sub": "a7c00000-0000-4000-8000-000000000003", "role": "authenticated"}',
+    TRUE
+);
+SELECT public.check_prescription('a7c10000-0000-4000-8000-000000000001', 'VERIFIED');
+SELECT set_config(
+    'request.jwt.claims',
+    '{"sub": "a7c00000-0000-4000-8000-000000000001", "role": "authenticated"}',
+    TRUE
+);
+RESET ROLE;
 SELECT lives_ok(
     $$UPDATE public.orders SET status = 'CONFIRMED'
       WHERE id = current_setting('t7c.rx')::uuid$$,
-    'with a PRESC attached the Rx order is confirmed (PENDING -> CONFIRMED)'
+    'with its prescription uploaded and verified the Rx order is confirmed (PENDING -> '
+    || 'CONFIRMED)'
 );
 SELECT lives_ok(
     $$UPDATE public.orders SET status = 'PROCESSING'
@@ -260,6 +286,13 @@ SELECT lives_ok(
       WHERE id = current_setting('t7c.rx')::uuid$$,
     'status PROCESSING -> OUT_FOR_DELIVERY'
 );
+-- An order is completed once paid (change orders_completed_only_when_paid): the payment is
+-- recorded through the payment path first.
+SET LOCAL ROLE service_role;
+SELECT public.record_payment(o.id, 'PAID', 'pay_t7c_rx', o.net_amount)
+FROM public.orders AS o
+WHERE o.id = current_setting('t7c.rx')::uuid;
+RESET ROLE;
 SELECT lives_ok(
     $$UPDATE public.orders SET status = 'COMPLETED'
       WHERE id = current_setting('t7c.rx')::uuid$$,

@@ -757,7 +757,8 @@ SELECT lives_ok(
       ('d6000000-0000-4000-8000-000000000001', 'PRESC',
        'prescriptions/a6000000-0000-4000-8000-000000000001/rx-2026-11-25.jpg'),
       ('d6000000-0000-4000-8000-000000000001', 'REPORT',
-       'lab-reports/d6000000-0000-4000-8000-000000000001/cbc.pdf')$$,
+       'lab-reports/a6000000-0000-4000-8000-000000000001/d6000000-0000-4000-8000-000000000001/'
+       || 'cbc.pdf')$$,
     'a prescription and a report in their own buckets are accepted'
 );
 SELECT throws_ok(

@@ -49,6 +49,8 @@ SELECT set_eq(
         'order_artifacts',
         'refunds',
         'vendor_payouts',
+        'prescription_checks',
+        'schedule_h1_register',
         'marketing_assets',
         'feature_flags',
         'content_master',
@@ -2207,6 +2209,67 @@ SELECT policy_cmd_is(
     'vendor members read their payouts, admins all',
     'SELECT',
     'command of vendor_payouts: vendor members read their payouts, admins all'
+);
+
+-- prescription_checks
+SELECT ok(
+    (
+        SELECT c.relrowsecurity FROM pg_catalog.pg_class AS c
+        WHERE c.oid = 'public.prescription_checks'::regclass
+    ),
+    'public.prescription_checks has row level security enabled'
+);
+SELECT policies_are(
+    'public', 'prescription_checks',
+    ARRAY[
+        'patients read checks of their orders, vendors theirs, admins all'
+    ],
+    'public.prescription_checks has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'prescription_checks',
+    'patients read checks of their orders, vendors theirs, admins all',
+    ARRAY['authenticated'],
+    'roles of prescription_checks: patients read checks of their orders, vendors theirs, admins all'
+);
+SELECT policy_cmd_is(
+    'public',
+    'prescription_checks',
+    'patients read checks of their orders, vendors theirs, admins all',
+    'SELECT',
+    'command of prescription_checks: patients read checks of their orders, vendors theirs, '
+    || 'admins all'
+);
+
+-- schedule_h1_register
+SELECT ok(
+    (
+        SELECT c.relrowsecurity FROM pg_catalog.pg_class AS c
+        WHERE c.oid = 'public.schedule_h1_register'::regclass
+    ),
+    'public.schedule_h1_register has row level security enabled'
+);
+SELECT policies_are(
+    'public', 'schedule_h1_register',
+    ARRAY[
+        'vendor members read their H1 register, admins all'
+    ],
+    'public.schedule_h1_register has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'schedule_h1_register',
+    'vendor members read their H1 register, admins all',
+    ARRAY['authenticated'],
+    'roles of schedule_h1_register: vendor members read their H1 register, admins all'
+);
+SELECT policy_cmd_is(
+    'public',
+    'schedule_h1_register',
+    'vendor members read their H1 register, admins all',
+    'SELECT',
+    'command of schedule_h1_register: vendor members read their H1 register, admins all'
 );
 
 -- marketing_assets

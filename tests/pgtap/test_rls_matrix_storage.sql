@@ -323,8 +323,12 @@ SELECT lives_ok(
 SELECT throws_ok(
     $$INSERT INTO storage.objects (bucket_id, name)
       VALUES ('prescriptions', 'a0000000-0000-4000-8000-000000000002/rx9.jpg')$$,
-    '42501', 'new row violates row-level security policy for table "objects"',
-    'p1 cannot upload into p2''s folder'
+    '42501',
+    'prescription a0000000-0000-4000-8000-000000000002/rx9.jpg is in folder '
+    || 'a0000000-0000-4000-8000-000000000002/, which is not yours: upload into your own folder '
+    || 'a0000000-0000-4000-8000-000000000001/',
+    'p1 cannot upload into p2''s folder, and is told why (change '
+    || 'storage_prescription_folder_message)'
 );
 SELECT throws_ok(
     $$INSERT INTO storage.objects (bucket_id, name)

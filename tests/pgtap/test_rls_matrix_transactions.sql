@@ -365,8 +365,11 @@ SELECT throws_ok(
       VALUES ('d0000000-0000-4000-8000-000000000001', 'PRESC',
               'prescriptions/a0000000-0000-4000-8000-000000000002/rx2.jpg',
               'a0000000-0000-4000-8000-000000000001')$$,
-    '42501', 'new row violates row-level security policy for table "order_artifacts"',
-    'p1 cannot attach p2''s prescription to their own order'
+    'OM098',
+    'prescriptions/a0000000-0000-4000-8000-000000000002/rx2.jpg is not in the folder '
+    || 'prescriptions/a0000000-0000-4000-8000-000000000001/ of order '
+    || 'd0000000-0000-4000-8000-000000000001''s patient',
+    'p1 cannot attach p2''s prescription to their own order (OM098, order_artifact_folders)'
 );
 SELECT is(pg_temp.seen('SELECT 1 FROM public.refunds'), 1::bigint, 'p1 sees their refund');
 SELECT is(pg_temp.seen('SELECT 1 FROM public.order_invoices'), 1::bigint, 'p1 sees their invoice');
@@ -423,7 +426,10 @@ SELECT is(
 SELECT throws_ok(
     $$UPDATE public.orders SET payment_status = 'REFUNDED'
       WHERE id = 'd0000000-0000-4000-8000-000000000001'$$,
-    '42501', NULL, 's1 cannot change the payment of an order'
+    'OM090',
+    'the payment of order d0000000-0000-4000-8000-000000000001 is recorded only by the '
+    || 'payment gateway (record_payment) or a refund, not by an update',
+    's1 cannot change the payment of an order (OM090, order_moves_by_role)'
 );
 SELECT throws_ok(
     $$INSERT INTO public.order_invoices (order_id, vendor_id, invoice_number, invoice_date)

@@ -1,6 +1,7 @@
 """`onemedi-db seed --demo`: a small, realistic data set written through the database's own
-functions (publish_medicine_version, place_order, cancel_order, request_refund,
-compute_vendor_payout) and ordinary INSERTs as service_role, so every rule applies.
+functions (publish_medicine_version, place_order, record_payment, check_prescription,
+cancel_order, request_refund, compute_vendor_payout) and ordinary INSERTs as service_role,
+so every rule applies.
 
 Ids of what this module inserts come from a seeded generator; rows made by the functions
 (orders, lines, bookings, invoices) get the database's ids and today's timestamps.
@@ -319,19 +320,29 @@ class Demo:
 
     def move(self, oid: str, *steps: str) -> None:
         self.as_(None)
+        patient = str(self.x("SELECT profile_id FROM public.orders WHERE id = %s",
+                             oid).fetchone()[0])
         for step in steps:
-            if step == "PAID":
-                self.x("UPDATE public.orders SET payment_status = 'PAID', payment_ref = %s "
-                       "WHERE id = %s", f"pay_demo_{self.rng.getrandbits(32):08x}", oid)
-            elif step == "PRESC":
-                patient = self.x("SELECT profile_id FROM public.orders WHERE id = %s",
-                                 oid).fetchone()[0]
-                self.x("INSERT INTO public.order_artifacts (order_id, type, file_url, uploaded_by)"
-                       " VALUES (%s, 'PRESC', %s, %s)", oid, f"prescriptions/{patient}/rx-1.pdf",
-                       patient)
+            if step == "PAID":  # the gateway's webhook, through the payment path
+                self.x("SELECT public.record_payment(o.id, 'PAID', %s, o.net_amount) "
+                       "FROM public.orders o WHERE o.id = %s",
+                       f"pay_demo_{self.rng.getrandbits(32):08x}", oid)
+            elif step == "PRESC":  # the patient uploads and attaches it, the pharmacist checks
+                self.as_(patient)
+                self.x("INSERT INTO storage.objects (bucket_id, name, owner) VALUES "
+                       "('prescriptions', %s, %s)", f"{patient}/rx-1.pdf", patient)
+                rx = self.x("INSERT INTO public.order_artifacts (order_id, type, file_url, "
+                            "uploaded_by) VALUES (%s, 'PRESC', %s, %s) RETURNING id", oid,
+                            f"prescriptions/{patient}/rx-1.pdf", patient).fetchone()[0]
+                self.as_(self.id("staff_pharmacy"))
+                self.x("SELECT public.check_prescription(%s, 'VERIFIED')", rx)
+                self.as_(None)
             elif step == "REPORT":
+                name = f"{patient}/{oid}/report.pdf"
+                self.x("INSERT INTO storage.objects (bucket_id, name, owner) VALUES "
+                       "('lab-reports', %s, %s)", name, self.id("staff_lab"))
                 self.x("INSERT INTO public.order_artifacts (order_id, type, file_url, uploaded_by)"
-                       " VALUES (%s, 'REPORT', %s, %s)", oid, f"lab-reports/{oid}/report.pdf",
+                       " VALUES (%s, 'REPORT', %s, %s)", oid, f"lab-reports/{name}",
                        self.id("staff_lab"))
             else:
                 self.x("UPDATE public.orders SET status = %s WHERE id = %s", step, oid)

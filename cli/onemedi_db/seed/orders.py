@@ -283,8 +283,8 @@ class OrderPass:
                                       f".pdf\t{pid}\t{ts}\t{ts}\n")
             return
         if kind == "LAB_TEST" and status == "COMPLETED":
-            self.artifacts.append(f"{D.uuid_of(rng)}\t{oid}\tREPORT\tlab-reports/{oid}/report.pdf"
-                                  f"\t{w.owners[v]}\t{ts}\t{ts}\n")
+            self.artifacts.append(f"{D.uuid_of(rng)}\t{oid}\tREPORT\tlab-reports/{pid}/{oid}/"
+                                  f"report.pdf\t{w.owners[v]}\t{ts}\t{ts}\n")
         family = w.family[p]
         for iid, tag in item_ids:
             o = w.offers[int(tag[1:])]

@@ -1,0 +1,8 @@
+-- Revert onemedi:order_artifact_folders from pg
+
+BEGIN;
+
+DROP TRIGGER order_artifacts_in_patient_folder ON public.order_artifacts;
+DROP FUNCTION public.order_artifacts_in_patient_folder();
+
+COMMIT;

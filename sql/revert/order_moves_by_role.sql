@@ -1,0 +1,8 @@
+-- Revert onemedi:order_moves_by_role from pg
+
+BEGIN;
+
+DROP TRIGGER orders_authorize_moves ON public.orders;
+DROP FUNCTION public.orders_authorize_moves();
+
+COMMIT;

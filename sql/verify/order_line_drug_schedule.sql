@@ -1,0 +1,7 @@
+-- Verify onemedi:order_line_drug_schedule on pg
+
+BEGIN;
+
+SELECT public.order_line_drug_schedule('{"drug_schedule": "H1"}'::jsonb);
+
+ROLLBACK;
