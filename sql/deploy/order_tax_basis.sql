@@ -87,7 +87,8 @@ ADD CONSTRAINT order_items_tax_amounts_match_rate_and_basis CHECK (
     END
 ) NOT VALID,
 ADD CONSTRAINT order_items_inclusive_line_names_supplier_state CHECK (
-    tax_basis = 'EXCLUSIVE' OR supplier_state_code ~ '^[0-9]{2}$'
+    tax_basis = 'EXCLUSIVE'
+    OR (supplier_state_code IS NOT NULL AND supplier_state_code ~ '^[0-9]{2}$')
 ) NOT VALID,
 ADD CONSTRAINT order_items_inclusive_price_within_mrp CHECK (
     tax_basis = 'EXCLUSIVE'

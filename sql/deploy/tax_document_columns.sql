@@ -32,11 +32,13 @@ REFERENCES public.gst_registrations (id) ON DELETE RESTRICT NOT VALID,
 ADD CONSTRAINT order_invoices_document_names_its_supplier CHECK (
     document_kind = 'LEGACY_INVOICE'
     OR (
-        supplier_state_code ~ '^[0-9]{2}$'
+        supplier_state_code IS NOT NULL
+        AND supplier_state_code ~ '^[0-9]{2}$'
         AND (
             document_kind = 'BILL_OF_SUPPLY'
             OR (
                 registration_id IS NOT NULL
+                AND gstin IS NOT NULL
                 AND pg_catalog.left(gstin, 2) = supplier_state_code
             )
         )

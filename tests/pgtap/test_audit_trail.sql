@@ -188,7 +188,7 @@ SELECT ok(
 -- order_items: a bulk insert of 100 lines in one statement, then an update and a delete.
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, cgst, sgst, service_snapshot
+    gst_rate, cgst, sgst, supplier_state_code, service_snapshot
 )
 SELECT
     ('e7b30000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid AS id,
@@ -196,13 +196,14 @@ SELECT
     'c7b60000-0000-4000-8000-000000000001' AS service_catalog_id,
     'b7b30000-0000-4000-8000-000000000001' AS vendor_id,
     1 AS qty,
-    100 AS unit_price,
+    105 AS unit_price,
     100 AS taxable_value,
     '3004' AS hsn_code,
     5 AS gst_rate,
     2.5 AS cgst,
     2.5 AS sgst,
-    '{"name": "Auditol 10", "service_type": "MEDICINE", "version": 1, "price": 100,
+    '36' AS supplier_state_code,
+    '{"name": "Auditol 10", "service_type": "MEDICINE", "version": 1, "price": 105,
       "vendor_id": "b7b30000-0000-4000-8000-000000000001"}'::jsonb AS service_snapshot
 FROM generate_series(1, 100) AS g;
 SELECT is(

@@ -215,13 +215,14 @@ INSERT INTO public.orders (
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, service_snapshot
+    gst_rate, service_snapshot, supplier_state_code
 ) VALUES (
     '0a7a0000-0000-4000-8000-000000000001', '07a00000-0000-4000-8000-000000000001',
     '57a00000-0000-4000-8000-000000000001', 'b7a00000-0000-4000-8000-000000000001',
     2, 400, 800, '9993', 0,
     '{"name": "Blood sugar T7A", "service_type": "LAB_TEST", "version": 1, '
-    '"vendor_id": "b7a00000-0000-4000-8000-000000000001", "price": 400}'
+    '"vendor_id": "b7a00000-0000-4000-8000-000000000001", "price": 400}',
+    '36'
 );
 INSERT INTO public.service_bookings (
     id, order_item_id, patient_id, slot_id, fulfillment_status

@@ -73,7 +73,7 @@ INSERT INTO public.orders (
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, service_snapshot
+    gst_rate, service_snapshot, supplier_state_code
 )
 SELECT
     i.id,
@@ -86,7 +86,8 @@ SELECT
     '9993' AS hsn_code,
     0 AS gst_rate,
     '{"name": "Thyroid panel", "service_type": "LAB_TEST", "version": 1, "price": 800,
-      "vendor_id": "b7b40000-0000-4000-8000-000000000001"}'::jsonb AS service_snapshot
+      "vendor_id": "b7b40000-0000-4000-8000-000000000001"}'::jsonb AS service_snapshot,
+    '36' AS supplier_state_code
 FROM (
     VALUES
     (
@@ -95,9 +96,12 @@ FROM (
     ),
     ('e7b40000-0000-4000-8000-000000000002', 'd7b40000-0000-4000-8000-000000000002')
 ) AS i (id, order_id);
-INSERT INTO public.order_invoices (order_id, vendor_id, invoice_number, invoice_date) VALUES (
+-- The lab's bill of supply for the exempt test (written as dispatch would have).
+INSERT INTO public.order_invoices (
+    order_id, vendor_id, invoice_number, invoice_date, document_kind, supplier_state_code
+) VALUES (
     'd7b40000-0000-4000-8000-000000000001', 'b7b40000-0000-4000-8000-000000000001',
-    'EL/2026/0001', '2026-11-01'
+    'BS/2627/000001', '2026-11-01', 'BILL_OF_SUPPLY', '36'
 );
 INSERT INTO public.service_bookings (
     order_item_id, patient_id, family_member_id, fulfillment_status, clinical_notes
@@ -236,7 +240,7 @@ SELECT results_eq(
     'the profile is anonymised'
 );
 SELECT results_eq(
-    $$SELECT delivery_address, address_id, status::text, payment_status::text, net_amount
+    $$SELECT delivery_address, address_id, status::text, payment_status::text, net_amount::numeric
       FROM public.orders WHERE id = 'd7b40000-0000-4000-8000-000000000001'$$,
     $$VALUES ('{"line_1": "[erased]", "city": "Erasabad", "state_code": "36",
                "pincode": "500034"}'::jsonb, NULL::uuid, 'COMPLETED', 'PAID', 800.00)$$,

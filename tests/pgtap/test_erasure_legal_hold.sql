@@ -87,7 +87,7 @@ FROM (
 ) AS o (n, at);
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, service_snapshot
+    gst_rate, service_snapshot, supplier_state_code
 )
 SELECT
     ('e9d10000-0000-4000-8000-00000000000' || i.o)::uuid AS id,
@@ -103,7 +103,8 @@ SELECT
         'name', i.name, 'service_type', i.kind, 'version', 1, 'price', 0,
         'vendor_id', 'b9d00000-0000-4000-8000-00000000000' || i.v,
         'prescription_required', i.kind = 'MEDICINE', 'drug_schedule', i.sched
-    ) AS service_snapshot
+    ) AS service_snapshot,
+    '36' AS supplier_state_code
 FROM (
     VALUES
     (1, 1, 1, '3004', 'Hold Cefixime', 'MEDICINE', 'H1'),

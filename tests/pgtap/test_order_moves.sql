@@ -73,7 +73,7 @@ FROM (
 ) AS o (id, profile_id, status);
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, service_snapshot
+    gst_rate, service_snapshot, supplier_state_code
 )
 SELECT
     i.id,
@@ -88,7 +88,8 @@ SELECT
     jsonb_build_object(
         'name', 'Moves CBC', 'service_type', 'LAB_TEST', 'version', 1, 'price', 300,
         'vendor_id', i.vendor_id
-    ) AS service_snapshot
+    ) AS service_snapshot,
+    '36' AS supplier_state_code
 FROM (
     VALUES
     (
@@ -335,7 +336,7 @@ SELECT throws_ok(
     $$SELECT public.record_payment('d9a00000-0000-4000-8000-000000000001', 'PAID', 'pay_T1', 299)$$,
     'OM095',
     'payment pay_T1 of order d9a00000-0000-4000-8000-000000000001 captured 299, but the '
-    || 'order''s net amount is 300.00',
+    || 'order''s net amount is 300',
     'a payment of another amount does not mark the order PAID'
 );
 SELECT throws_ok(

@@ -40,6 +40,10 @@ INSERT INTO public.vendors (id, name, type, owner_id, is_active) VALUES
     'b7c00000-0000-4000-8000-000000000002', 'Lab T7C', 'DIAGNOSTIC_LAB',
     'a7c00000-0000-4000-8000-000000000003', TRUE
 );
+-- Medicines are taxable: the pharmacy is registered for GST in Karnataka (check character
+-- from an independent implementation of GSTN's algorithm); the lab's tests are exempt.
+INSERT INTO public.gst_registrations (vendor_id, gstin, valid_from) VALUES
+('b7c00000-0000-4000-8000-000000000001', '29AAACT7777B1Z3', '2017-07-01');
 INSERT INTO public.vendor_locations (id, vendor_id, city_id, coords) VALUES
 (
     'd7c00000-0000-4000-8000-000000000001', 'b7c00000-0000-4000-8000-000000000001',
@@ -219,7 +223,14 @@ SELECT set_config(
 );
 SELECT isnt(set_config('t7c.rx', o.id::text, TRUE), NULL, 'P1 orders a schedule H medicine')
 FROM public.place_order(
-    '0c7c0000-0000-4000-8000-000000000001', 'ad7c0000-0000-4000-8000-000000000001'
+    '0c7c0000-0000-4000-8000-000000000001', 'ad7c0000-0000-4000-8000-000000000001',
+    (
+        SELECT q.net_amount
+        FROM
+            public.quote_cart(
+                '0c7c0000-0000-4000-8000-000000000001', 'ad7c0000-0000-4000-8000-000000000001'
+            ) AS q
+    )
 ) AS o;
 RESET ROLE;
 SELECT throws_ok(
@@ -319,7 +330,14 @@ INSERT INTO public.cart_items (cart_id, service_catalog_id, qty, vendor_id, bran
 SET LOCAL ROLE authenticated;
 SELECT isnt(set_config('t7c.otc', o.id::text, TRUE), NULL, 'P1 orders an OTC medicine')
 FROM public.place_order(
-    '0c7c0000-0000-4000-8000-000000000002', 'ad7c0000-0000-4000-8000-000000000001'
+    '0c7c0000-0000-4000-8000-000000000002', 'ad7c0000-0000-4000-8000-000000000001',
+    (
+        SELECT q.net_amount
+        FROM
+            public.quote_cart(
+                '0c7c0000-0000-4000-8000-000000000002', 'ad7c0000-0000-4000-8000-000000000001'
+            ) AS q
+    )
 ) AS o;
 RESET ROLE;
 SELECT lives_ok(
@@ -337,7 +355,14 @@ INSERT INTO public.cart_items (cart_id, service_catalog_id, qty, vendor_id, bran
 SET LOCAL ROLE authenticated;
 SELECT isnt(set_config('t7c.rx2', o.id::text, TRUE), NULL, 'P1 orders another Rx medicine')
 FROM public.place_order(
-    '0c7c0000-0000-4000-8000-000000000003', 'ad7c0000-0000-4000-8000-000000000001'
+    '0c7c0000-0000-4000-8000-000000000003', 'ad7c0000-0000-4000-8000-000000000001',
+    (
+        SELECT q.net_amount
+        FROM
+            public.quote_cart(
+                '0c7c0000-0000-4000-8000-000000000003', 'ad7c0000-0000-4000-8000-000000000001'
+            ) AS q
+    )
 ) AS o;
 SELECT
     is(
@@ -378,7 +403,14 @@ SELECT
         'P1 orders medicine and two seats of a lab test'
     )
 FROM public.place_order(
-    '0c7c0000-0000-4000-8000-000000000004', 'ad7c0000-0000-4000-8000-000000000001'
+    '0c7c0000-0000-4000-8000-000000000004', 'ad7c0000-0000-4000-8000-000000000001',
+    (
+        SELECT q.net_amount
+        FROM
+            public.quote_cart(
+                '0c7c0000-0000-4000-8000-000000000004', 'ad7c0000-0000-4000-8000-000000000001'
+            ) AS q
+    )
 ) AS o;
 RESET ROLE;
 SELECT is(

@@ -66,7 +66,7 @@ SELECT
     '{"line_1": "1 Tank Bund", "city": "Hyderabad", "state_code": "36", "pincode": "500001"}'
         AS delivery_address,
     '36' AS delivery_state_code,
-    100 * o.lines AS gross_amount,
+    105 * o.lines AS gross_amount,
     5 * o.lines AS tax_amount,
     105 * o.lines AS net_amount
 FROM (
@@ -81,21 +81,23 @@ FROM (
 ) AS o (n, profile_id, status, pay, lines);
 INSERT INTO public.order_items (
     order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, cgst, sgst, service_snapshot
+    gst_rate, cgst, sgst, supplier_state_code, service_snapshot
 )
 SELECT
     ('d9b00000-0000-4000-8000-00000000000' || i.o)::uuid AS order_id,
     ('c9b00000-0000-4000-8000-00000000000' || i.m)::uuid AS service_catalog_id,
     ('b9b00000-0000-4000-8000-00000000000' || i.v)::uuid AS vendor_id,
+    -- tax-inclusive: 105.00 = 100.00 + 2.50 + 2.50 (105 * 5 / 210 = 2.50)
     1 AS qty,
-    100 AS unit_price,
+    105 AS unit_price,
     100 AS taxable_value,
     '3004' AS hsn_code,
     5 AS gst_rate,
     2.50 AS cgst,
     2.50 AS sgst,
+    '36' AS supplier_state_code,
     jsonb_build_object(
-        'name', m.name, 'service_type', 'MEDICINE', 'version', 1, 'price', 100,
+        'name', m.name, 'service_type', 'MEDICINE', 'version', 1, 'price', 105,
         'vendor_id', 'b9b00000-0000-4000-8000-00000000000' || i.v,
         'medicine_id', m.id, 'prescription_required', m.prescription_required,
         'drug_schedule', m.drug_schedule

@@ -41,13 +41,14 @@ INSERT INTO public.orders (
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, cgst, sgst, service_snapshot
+    gst_rate, cgst, sgst, service_snapshot, supplier_state_code
 ) VALUES (
     'e7000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001',
     '57000000-0000-4000-8000-000000000001', 'b7000000-0000-4000-8000-000000000001',
     1, 1050, 1000, '3004', 5, 25, 25,
     '{"name": "CBC", "service_type": "LAB_TEST", "version": 1, "price": 1050,
-      "vendor_id": "b7000000-0000-4000-8000-000000000001"}'
+      "vendor_id": "b7000000-0000-4000-8000-000000000001"}',
+    '36'
 );
 
 -- refunds: structure.

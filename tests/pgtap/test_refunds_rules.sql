@@ -55,7 +55,7 @@ INSERT INTO public.orders (
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, cgst, sgst, service_snapshot
+    gst_rate, cgst, sgst, service_snapshot, supplier_state_code
 )
 SELECT
     l.id,
@@ -73,7 +73,8 @@ SELECT
         'name', 'Refundol 500', 'service_type', 'MEDICINE', 'version', 1,
         'price', l.unit_price + 2 * l.tax / l.qty,
         'vendor_id', 'b7b10000-0000-4000-8000-000000000001'
-    ) AS service_snapshot
+    ) AS service_snapshot,
+    '36' AS supplier_state_code
 FROM (
     VALUES
     (

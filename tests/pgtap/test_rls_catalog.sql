@@ -1,7 +1,7 @@
 -- Every table in public has row level security on and exactly the policies of the
 -- access matrix (docs/security.md); so do the storage buckets' files.
 BEGIN;
-SELECT plan(424);
+SELECT plan(432);
 
 SELECT set_eq(
     $$SELECT c.relname::text FROM pg_catalog.pg_class AS c

@@ -145,7 +145,7 @@ SELECT
     '{"line_1": "1 MG Road", "city": "Hyderabad", "state_code": "36", "pincode": "500001"}'
         AS delivery_address,
     '36' AS delivery_state_code,
-    1000 AS gross_amount,
+    1050 AS gross_amount,
     50 AS tax_amount,
     1050 AS net_amount
 FROM (
@@ -156,23 +156,25 @@ FROM (
 ) AS o (id, profile_id);
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value,
-    hsn_code, gst_rate, cgst, sgst, igst, service_snapshot
+    hsn_code, gst_rate, cgst, sgst, igst, supplier_state_code, service_snapshot
 )
 SELECT
     i.id,
     i.order_id,
     'e2000000-0000-4000-8000-000000000001' AS service_catalog_id,
     i.vendor_id,
+    -- tax-inclusive: 2 x 525 = 1050 = 1000 + 25 + 25 (1050 * 5 / 210 = 25)
     2 AS qty,
-    500 AS unit_price,
+    525 AS unit_price,
     1000 AS taxable_value,
     '3004' AS hsn_code,
     5 AS gst_rate,
     25 AS cgst,
     25 AS sgst,
     0 AS igst,
+    '36' AS supplier_state_code,
     jsonb_build_object(
-        'name', 'CBC', 'service_type', 'LAB_TEST', 'version', 1, 'price', 500,
+        'name', 'CBC', 'service_type', 'LAB_TEST', 'version', 1, 'price', 525,
         'vendor_id', i.vendor_id
     ) AS service_snapshot
 FROM (
@@ -218,16 +220,35 @@ INSERT INTO public.order_artifacts (id, order_id, type, file_url, uploaded_by) V
     'prescriptions/a0000000-0000-4000-8000-000000000002/rx2.jpg',
     'a0000000-0000-4000-8000-000000000002'
 );
-INSERT INTO public.order_invoices (id, order_id, vendor_id, invoice_number, invoice_date)
+-- Each vendor's Telangana GST registration and its tax invoice for its line (check characters
+-- from an independent implementation of GSTN's algorithm).
+INSERT INTO public.gst_registrations (id, vendor_id, gstin, valid_from) VALUES
+(
+    'd4100000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001',
+    '36AAACH1234H1Z0', '2017-07-01'
+),
+(
+    'd4100000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000002',
+    '36AAACL5555L1Z7', '2017-07-01'
+);
+INSERT INTO public.order_invoices (
+    id, order_id, vendor_id, invoice_number, invoice_date, document_kind, supplier_state_code,
+    registration_id, gstin
+)
 VALUES
 (
     'd4000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001',
-    'b0000000-0000-4000-8000-000000000001', 'INV-1', '2026-11-25'
+    'b0000000-0000-4000-8000-000000000001', 'TI/2627/000001', '2026-11-25', 'TAX_INVOICE', '36',
+    'd4100000-0000-4000-8000-000000000001', '36AAACH1234H1Z0'
 ),
 (
     'd4000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000002',
-    'b0000000-0000-4000-8000-000000000002', 'INV-2', '2026-11-25'
+    'b0000000-0000-4000-8000-000000000002', 'TI/2627/000001', '2026-11-25', 'TAX_INVOICE', '36',
+    'd4100000-0000-4000-8000-000000000002', '36AAACL5555L1Z7'
 );
+UPDATE public.order_items AS i SET invoice_id = d.id
+FROM public.order_invoices AS d
+WHERE d.order_id = i.order_id AND d.vendor_id = i.vendor_id;
 UPDATE public.orders
 SET payment_status = 'PAID', payment_ref = 'pay_' || right(id::text, 2)
 WHERE id IN ('d0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002');

@@ -43,6 +43,10 @@ INSERT INTO public.vendors (id, name, type, owner_id, is_active) VALUES
 );
 INSERT INTO public.vendor_staff (vendor_id, user_id, access_level) VALUES
 ('b9c00000-0000-4000-8000-000000000001', 'a9c00000-0000-4000-8000-000000000004', 'STAFF');
+-- Medicines are taxable: the pharmacy is registered for GST in Telangana, where it supplies
+-- from (check character from an independent implementation of GSTN's algorithm).
+INSERT INTO public.gst_registrations (vendor_id, gstin, valid_from) VALUES
+('b9c00000-0000-4000-8000-000000000001', '36AAACH1234H1Z0', '2017-07-01');
 INSERT INTO public.medicine_master (
     id, name, generic_name, hsn_code, prescription_required, drug_schedule, strength, pack_size
 ) VALUES
@@ -88,7 +92,7 @@ FROM (
 ) AS o (n, profile_id, status, at);
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value, hsn_code,
-    gst_rate, igst, service_snapshot
+    gst_rate, igst, supplier_state_code, service_snapshot
 )
 SELECT
     ('e9c10000-0000-4000-8000-00000000000' || i.n)::uuid AS id,
@@ -102,6 +106,7 @@ SELECT
     (public.tax_slab_for('3004', (o.created_at AT TIME ZONE 'Asia/Kolkata')::date)).igst
         AS gst_rate,
     0 AS igst,
+    '36' AS supplier_state_code,
     jsonb_build_object(
         'name', m.name, 'service_type', 'MEDICINE', 'version', 1, 'price', 0,
         'vendor_id', 'b9c00000-0000-4000-8000-000000000001', 'medicine_id', m.id,

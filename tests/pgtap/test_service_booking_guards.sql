@@ -69,7 +69,7 @@ INSERT INTO public.orders (
 );
 INSERT INTO public.order_items (
     id, order_id, service_catalog_id, vendor_id, qty, unit_price, taxable_value,
-    hsn_code, gst_rate, cgst, sgst, igst, service_snapshot
+    hsn_code, gst_rate, cgst, sgst, igst, service_snapshot, supplier_state_code
 ) VALUES
 (
     'd1130000-0000-4000-8000-000000000001', 'd0130000-0000-4000-8000-000000000001',
@@ -78,7 +78,8 @@ INSERT INTO public.order_items (
     jsonb_build_object(
         'name', 'CBC', 'service_type', 'LAB_TEST', 'version', 1, 'price', 500,
         'vendor_id', 'b1300000-0000-4000-8000-000000000001'
-    )
+    ),
+    '36'
 );
 INSERT INTO public.service_bookings (id, order_item_id, patient_id, slot_id) VALUES
 (
