@@ -11,10 +11,10 @@ from typing import Any
 import psycopg
 from psycopg.errors import Diagnostic
 
-from onemedi_db import standin
-from onemedi_db.config import find_project, resolve_target
-from onemedi_db.engine import Engine, connect
-from onemedi_db.plan import parse_plan
+from onemedi_db.engine.config import find_project, resolve_target
+from onemedi_db.engine.plan import parse_plan
+from onemedi_db.engine.runner import Engine, connect
+from onemedi_db.supabase import standin
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "booking_fulfillment_moves"  # the last change before issue 13's rules

@@ -17,7 +17,7 @@ from typing import Any
 import psycopg
 import pytest
 
-PAID = Decimal("1050.00")  # 1000 taxable + 25 CGST + 25 SGST
+PAID = Decimal("1050.00")  # 2 x 525 tax-inclusive: 1000 taxable + 25 CGST + 25 SGST
 SHARE = Decimal("315.00")  # 30% of what was paid
 RACERS = 20
 
@@ -54,7 +54,7 @@ def make_paid_line(url: str) -> tuple[str, str]:
         conn.execute(
             "INSERT INTO public.orders (id, profile_id, status, payment_status, payment_ref,"
             " delivery_address, delivery_state_code, gross_amount, tax_amount, net_amount)"
-            " VALUES (%s, %s, 'COMPLETED', 'PAID', %s, %s, '36', 1000, 50, 1050)",
+            " VALUES (%s, %s, 'COMPLETED', 'PAID', %s, %s, '36', 1050, 50, 1050)",
             (
                 order,
                 patient,
@@ -67,8 +67,10 @@ def make_paid_line(url: str) -> tuple[str, str]:
         )
         conn.execute(
             "INSERT INTO public.order_items (id, order_id, service_catalog_id, vendor_id, qty,"
-            " unit_price, taxable_value, hsn_code, gst_rate, cgst, sgst, service_snapshot)"
-            " VALUES (%s, %s, %s, %s, 2, 500, 1000, '3004', 5, 25, 25, %s)",
+            " unit_price, taxable_value, hsn_code, gst_rate, cgst, sgst, supplier_state_code,"
+            " service_snapshot)"
+            # 1050 * 5 / 210 = 25 each of CGST and SGST inside 2 x 525
+            " VALUES (%s, %s, %s, %s, 2, 525, 1000, '3004', 5, 25, 25, '36', %s)",
             (
                 line,
                 order,
@@ -76,7 +78,7 @@ def make_paid_line(url: str) -> tuple[str, str]:
                 vendor,
                 json.dumps(
                     {"name": "Racetamol", "service_type": "MEDICINE", "version": 1,
-                     "price": 500, "vendor_id": str(vendor)}
+                     "price": 525, "vendor_id": str(vendor)}
                 ),
             ),
         )

@@ -11,8 +11,9 @@
 -- together and now takes the total the patient was shown: a price raised since is refused
 -- (OM070) instead of charged. quote_cart gives that total. Tax documents are no longer
 -- issued at checkout (an unpaid, undelivered order is not a supply): see tax_documents.
--- The 1.0.0 place_order(uuid, uuid, text) and order_line_tax (tax added on top of a price)
--- are dropped.
+-- The 1.0.0 place_order(uuid, uuid, text) stays only to tell a caller without the total
+-- what to send (OM078); order_line_tax (tax added on top of a price) is no longer used by
+-- checkout and stays for tax-exclusive amounts.
 
 BEGIN;
 
@@ -943,9 +944,38 @@ FROM public, anon, authenticated, service_role;
 REVOKE ALL ON FUNCTION public.checkout_take_stock(public.checkout_line)
 FROM public, anon, authenticated, service_role;
 
--- The 1.0.0 checkout and its tax-on-top helper; what is sold from now on is tax-inclusive.
-DROP FUNCTION public.place_order(uuid, uuid, text);
-DROP FUNCTION public.order_line_tax(numeric, text, date, text, text);
+-- The 1.0.0 signature answers with what to send instead: a checkout without the total the
+-- patient was shown would charge prices the patient never agreed to. (PostgREST picks it
+-- only for a call without p_expected_total.)
+CREATE OR REPLACE FUNCTION public.place_order(
+    p_cart_id uuid, p_address_id uuid, p_coupon_code text DEFAULT NULL
+)
+RETURNS public.orders
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = ''
+AS $$
+BEGIN
+    -- Checkout now prices each line by its own function: doctor consultations from
+    -- public.consult_pricing (checkout_offer_doctor_consult); 1.0.0's verify of
+    -- place_order_consults reads this line.
+    RAISE EXCEPTION USING
+        ERRCODE = 'OM078',
+        MESSAGE = pg_catalog.format(
+            'place_order needs the total the patient was shown for cart %s', p_cart_id
+        ),
+        HINT = 'Quote the cart with quote_cart(p_cart_id, p_address_id, p_coupon_code) and '
+        || 'call place_order(p_cart_id, p_address_id, p_expected_total, p_coupon_code).';
+END
+$$;
+
+COMMENT ON FUNCTION public.place_order(uuid, uuid, text) IS
+'The 1.0.0 checkout signature, kept so that a caller without the total gets a clear answer: '
+'always raises OM078 naming the call to make instead (quote_cart, then place_order with '
+'p_expected_total). Orders are placed by place_order(uuid, uuid, inr, text).';
+
+-- What is sold from now on is tax-inclusive.
 ALTER TABLE public.orders ALTER COLUMN tax_basis SET DEFAULT 'INCLUSIVE';
 ALTER TABLE public.order_items ALTER COLUMN tax_basis SET DEFAULT 'INCLUSIVE';
 

@@ -88,7 +88,7 @@ COMMENT ON CONSTRAINT prescription_checks_prescriber_readable ON public.prescrip
 REVOKE ALL ON public.prescription_checks FROM anon, authenticated, service_role, public;
 GRANT SELECT ON public.prescription_checks TO authenticated, service_role;
 
-CREATE POLICY "patients read checks of their orders, vendors theirs, admins all"
+CREATE POLICY "patients read their Rx checks, vendors theirs, admins all"
 ON public.prescription_checks
 FOR SELECT
 TO authenticated

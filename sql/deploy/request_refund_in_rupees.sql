@@ -1,17 +1,15 @@
 -- Deploy onemedi:request_refund_in_rupees to pg
 -- requires: refund_rules
 -- requires: money_domains
--- request_refund takes its amount as public.inr, so NaN, Infinity, negative amounts and
--- fractions of a paisa are refused by the money domain when the call is made, before any
--- comparison with what was paid (in PostgreSQL 'NaN' > x is true and 'NaN' <= 0 false).
--- Same name and argument names: supabase-js calls it as before.
+-- request_refund checks its amount as public.inr before anything else, so NaN, Infinity,
+-- negative amounts and fractions of a paisa are refused by name when the call is made, not
+-- compared with what was paid (in PostgreSQL 'NaN' > x is true and 'NaN' <= 0 false). The
+-- signature is unchanged: supabase-js calls it as before.
 
 BEGIN;
 
-DROP FUNCTION public.request_refund(uuid, numeric, text);
-
-CREATE FUNCTION public.request_refund(
-    p_order_item_id uuid, p_amount public.inr, p_reason text
+CREATE OR REPLACE FUNCTION public.request_refund(
+    p_order_item_id uuid, p_amount numeric, p_reason text
 )
 RETURNS public.refunds
 LANGUAGE plpgsql
@@ -20,6 +18,10 @@ SECURITY DEFINER
 SET search_path = ''
 AS $$
 DECLARE
+    -- The amount must be money before anything is compared with it: public.inr refuses NaN,
+    -- Infinity, negative amounts and fractions of a paisa by name (in PostgreSQL 'NaN' > x
+    -- is true and 'NaN' <= 0 false, so the checks below would let them through).
+    v_amount public.inr := p_amount;
     v_uid uuid := (SELECT auth.uid());
     v_backend boolean := coalesce((SELECT auth.jwt()) ->> 'role', '') = 'service_role';
     v_admin boolean;
@@ -113,7 +115,7 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.request_refund(uuid, public.inr, text) IS
+COMMENT ON FUNCTION public.request_refund(uuid, numeric, text) IS
 'Requests a refund (status REQUESTED) of p_amount rupees on an order line, for its order''s '
 'patient, an admin or the service role; locks the line FOR UPDATE before summing, so '
 'concurrent requests are capped together. Errors: 22004 a NULL argument; 23514 an amount '
@@ -123,9 +125,8 @@ COMMENT ON FUNCTION public.request_refund(uuid, public.inr, text) IS
 'in a REPEATABLE READ transaction; OM030 the line''s refunds (pending and done) would '
 'exceed what was paid for it (message gives asked, already refunded, paid, left).';
 
-REVOKE ALL ON FUNCTION public.request_refund(uuid, public.inr, text)
-FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.request_refund(uuid, public.inr, text)
+REVOKE EXECUTE ON FUNCTION public.request_refund(uuid, numeric, text) FROM public;
+GRANT EXECUTE ON FUNCTION public.request_refund(uuid, numeric, text)
 TO authenticated, service_role;
 
 COMMIT;

@@ -2,9 +2,7 @@
 
 BEGIN;
 
-DROP FUNCTION public.request_refund(uuid, public.inr, text);
-
-CREATE FUNCTION public.request_refund(
+CREATE OR REPLACE FUNCTION public.request_refund(
     p_order_item_id uuid, p_amount numeric, p_reason text
 )
 RETURNS public.refunds

@@ -2,9 +2,9 @@
 
 BEGIN;
 
-SELECT
-    1 / has_function_privilege(
-        'authenticated', 'public.request_refund(uuid, public.inr, text)', 'EXECUTE'
-    )::integer;
+SELECT 1 / (pg_catalog.strpos(
+    pg_catalog.pg_get_functiondef('public.request_refund(uuid, numeric, text)'::regprocedure),
+    'v_amount public.inr'
+) > 0)::integer;
 
 ROLLBACK;

@@ -206,13 +206,13 @@ SELECT set_config(
 SELECT throws_ok(
     $$SELECT public.request_refund('e9100000-0000-4000-8000-0000000000aa', 'NaN', 'broken')$$,
     '23514',
-    'value for domain inr violates check constraint "inr_is_finite"',
+    'value for domain public.inr violates check constraint "inr_is_finite"',
     'a refund of NaN is refused before it is compared with what was paid'
 );
 SELECT throws_ok(
     $$SELECT public.request_refund('e9100000-0000-4000-8000-0000000000aa', 'Infinity', 'x')$$,
     '23514',
-    'value for domain inr violates check constraint "inr_is_finite"',
+    'value for domain public.inr violates check constraint "inr_is_finite"',
     'a refund of Infinity is refused'
 );
 SELECT throws_ok(
@@ -225,7 +225,7 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$SELECT public.request_refund('e9100000-0000-4000-8000-0000000000aa', -5, 'x')$$,
     '23514',
-    'value for domain inr violates check constraint "inr_not_negative"',
+    'value for domain public.inr violates check constraint "inr_not_negative"',
     'a negative refund is refused'
 );
 SELECT lives_ok(

@@ -324,10 +324,21 @@ SELECT is_empty(
         AND has_function_privilege(r.role, p.oid, 'EXECUTE')$$,
     'the pieces of checkout (checkout_*) are executed by no API role'
 );
-SELECT ok(
-    to_regprocedure('public.place_order(uuid, uuid, text)') IS NULL,
-    'the 1.0.0 place_order without the patient''s total is gone'
+SET LOCAL ROLE authenticated;
+SELECT set_config(
+    'request.jwt.claims',
+    '{"sub": "a7b00000-0000-4000-8000-000000000001", "role": "authenticated"}',
+    TRUE
 );
+SELECT throws_ok(
+    $$SELECT public.place_order('0c7b0000-0000-4000-8000-000000000001',
+                                'ad7b0000-0000-4000-8000-000000000001')$$,
+    'OM078',
+    'place_order needs the total the patient was shown for cart '
+    || '0c7b0000-0000-4000-8000-000000000001',
+    'the 1.0.0 call without the patient''s total says what to send instead, and charges nothing'
+);
+RESET ROLE;
 
 -- P1: at and below MRP within Karnataka --------------------------------------------------
 SET LOCAL ROLE authenticated;
@@ -919,14 +930,16 @@ SELECT throws_ok(
 );
 SELECT throws_ok(
     $$SELECT public.place_order('0c7b0000-0000-4000-8000-000000000005',
-                                'ad7b0000-0000-4000-8000-000000000005', 'NaN')$$,
+                                'ad7b0000-0000-4000-8000-000000000005',
+                                'NaN'::numeric)$$,
     '23514',
     'value for domain inr violates check constraint "inr_is_finite"',
     'a NaN total is refused by the money domain'
 );
 SELECT throws_ok(
     $$SELECT public.place_order('0c7b0000-0000-4000-8000-000000000005',
-                                'ad7b0000-0000-4000-8000-000000000005', NULL)$$,
+                                'ad7b0000-0000-4000-8000-000000000005',
+                                NULL::public.inr)$$,
     'OM070',
     'the order total is now 760.00 rupees, not the nothing you were shown',
     'no total at all is refused with the total, never charged'

@@ -101,18 +101,18 @@ FROM (
 
 -- Structure.
 SELECT has_function(
-    'public', 'request_refund', ARRAY['uuid', 'inr', 'text'], 'request_refund exists'
+    'public', 'request_refund', ARRAY['uuid', 'numeric', 'text'], 'request_refund exists'
 );
 SELECT function_returns(
-    'public', 'request_refund', ARRAY['uuid', 'inr', 'text'], 'refunds'
+    'public', 'request_refund', ARRAY['uuid', 'numeric', 'text'], 'refunds'
 );
-SELECT is_definer('public', 'request_refund', ARRAY['uuid', 'inr', 'text']);
+SELECT is_definer('public', 'request_refund', ARRAY['uuid', 'numeric', 'text']);
 SELECT ok(
     has_function_privilege(
-        'authenticated', 'public.request_refund(uuid, public.inr, text)', 'execute'
+        'authenticated', 'public.request_refund(uuid, numeric, text)', 'execute'
     )
     AND NOT has_function_privilege(
-        'anon', 'public.request_refund(uuid, public.inr, text)', 'execute'
+        'anon', 'public.request_refund(uuid, numeric, text)', 'execute'
     ),
     'authenticated may call request_refund, anon may not'
 );
@@ -173,7 +173,7 @@ SELECT throws_ok(
 );
 SELECT throws_ok(
     $$SELECT public.request_refund('e7b10000-0000-4000-8000-000000000002', 1.005, 'Paise')$$,
-    '23514', 'value for domain inr violates check constraint "inr_whole_paise"',
+    '23514', 'value for domain public.inr violates check constraint "inr_whole_paise"',
     'an amount below the paisa is refused, never rounded'
 );
 SELECT throws_ok(

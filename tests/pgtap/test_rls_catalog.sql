@@ -2222,24 +2222,23 @@ SELECT ok(
 SELECT policies_are(
     'public', 'prescription_checks',
     ARRAY[
-        'patients read checks of their orders, vendors theirs, admins all'
+        'patients read their Rx checks, vendors theirs, admins all'
     ],
     'public.prescription_checks has exactly its policies'
 );
 SELECT policy_roles_are(
     'public',
     'prescription_checks',
-    'patients read checks of their orders, vendors theirs, admins all',
+    'patients read their Rx checks, vendors theirs, admins all',
     ARRAY['authenticated'],
-    'roles of prescription_checks: patients read checks of their orders, vendors theirs, admins all'
+    'roles of prescription_checks: patients read their Rx checks, vendors theirs, admins all'
 );
 SELECT policy_cmd_is(
     'public',
     'prescription_checks',
-    'patients read checks of their orders, vendors theirs, admins all',
+    'patients read their Rx checks, vendors theirs, admins all',
     'SELECT',
-    'command of prescription_checks: patients read checks of their orders, vendors theirs, '
-    || 'admins all'
+    'command of prescription_checks: patients read their Rx checks, vendors theirs, admins all'
 );
 
 -- schedule_h1_register

@@ -63,6 +63,13 @@ class _Backend(PostgresqlPsycopgBackend):  # type: ignore[misc]
     def commit(self) -> None:
         self._in_transaction = False
 
+    def rollback(self) -> None:
+        # yoyo also rolls back before a no-transaction change runs; with nothing open that
+        # would only earn a WARNING ("there is no transaction in progress") per such change.
+        if self._given.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            super().rollback()
+        self._in_transaction = False
+
 
 def connect(
     target: Target, create: bool = False, report: Reporter = _quiet
