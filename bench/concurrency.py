@@ -20,7 +20,7 @@ import psycopg
 from common import Conn, Figure, claims, one, summary
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "cli"))
-from onemedi_db.seed_data import rupees, tax_paise
+from onemedi_db.seed.data import rupees, tax_paise
 
 Worker = Callable[[Conn, random.Random, int], int]
 

@@ -105,7 +105,7 @@ def fresh_db(name: str) -> None:
         ["dropdb", "--if-exists", "--force", name], check=True, env=env, stderr=subprocess.DEVNULL
     )
     subprocess.run(["createdb", name], check=True, env=env)
-    psql(name, "-f", str(ROOT / "cli/onemedi_db/standin/supabase.sql"))
+    psql(name, "-f", str(ROOT / "cli/onemedi_db/supabase/standin.sql"))
 
 
 def compile_package() -> None:

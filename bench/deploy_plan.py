@@ -21,8 +21,8 @@ from common import Figure, summary
 from deploy import ADMIN, ROOT, compile_package, fresh_db, psql_argv, timed
 
 sys.path.insert(0, str(ROOT / "cli"))
-from onemedi_db.config import find_project
-from onemedi_db.plan import parse_plan
+from onemedi_db.engine.config import find_project
+from onemedi_db.engine.plan import parse_plan
 
 DB = "h8_bench_deploy"
 

@@ -22,8 +22,8 @@ from common import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "cli"))
-from onemedi_db.seed import MARK_BEGIN, MARK_END, write_section  # noqa: E402
-from onemedi_db.seed_scale import SeedReport, proportions_markdown, seed_scale  # noqa: E402
+from onemedi_db.seed.run import MARK_BEGIN, MARK_END, write_section  # noqa: E402
+from onemedi_db.seed.scale import SeedReport, proportions_markdown, seed_scale  # noqa: E402
 
 BEGIN, END = "<!-- bench/run.py:begin -->", "<!-- bench/run.py:end -->"
 ADMIN = {"PGHOST": "127.0.0.1", "PGPORT": "5432", "PGUSER": "postgres"}

@@ -68,10 +68,10 @@ def fresh_db(make_db: Callable[[str], str]) -> str:
 
 def deployed_db(make_db: Callable[[str], str], prefix: str) -> str:
     """A new database with the whole plan deployed (stand-in first) and pgTAP installed."""
-    from onemedi_db import standin
-    from onemedi_db.config import find_project, resolve_target
-    from onemedi_db.engine import Engine, connect
-    from onemedi_db.plan import parse_plan
+    from onemedi_db.engine.config import find_project, resolve_target
+    from onemedi_db.engine.plan import parse_plan
+    from onemedi_db.engine.runner import Engine, connect
+    from onemedi_db.supabase import standin
 
     url = make_db(prefix)
     project = find_project(ROOT)

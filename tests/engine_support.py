@@ -290,7 +290,7 @@ def new_db() -> Iterator[Callable[[str], str]]:
     PostgreSQL; installing it once instead of per test keeps the suite fast. Tests that need a
     truly empty database use conftest's `fresh_db`.
     """
-    from onemedi_db import standin
+    from onemedi_db.supabase import standin
 
     template = f"om_tmpl_{uuid.uuid4().hex[:10]}"
     created: list[str] = [template]

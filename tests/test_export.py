@@ -15,12 +15,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from onemedi_db.config import find_project
-from onemedi_db.plan import parse_plan
-from onemedi_db.scripts import NO_TRANSACTION_MARKER
+from onemedi_db.engine.config import find_project
+from onemedi_db.engine.plan import parse_plan
+from onemedi_db.engine.scripts import NO_TRANSACTION_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
-STANDIN = ROOT / "cli" / "onemedi_db" / "standin" / "supabase.sql"
+STANDIN = ROOT / "cli" / "onemedi_db" / "supabase" / "standin.sql"
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from onemedi_db.lint import psql_features
+from onemedi_db.authoring.lint import psql_features
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "%syntax-version=1.0.0\n%project=onemedi\n\n"
@@ -90,8 +90,8 @@ def test_json_output(project: Path) -> None:
 
 def test_repo_templates_are_linted(tmp_path: Path) -> None:
     """The templates ship in the package; lint finds them in a checkout and they are clean."""
-    shutil.copytree(ROOT / "cli" / "onemedi_db" / "templates",
-                    tmp_path / "cli" / "onemedi_db" / "templates")
+    shutil.copytree(ROOT / "cli" / "onemedi_db" / "authoring" / "templates",
+                    tmp_path / "cli" / "onemedi_db" / "authoring" / "templates")
     (tmp_path / "sqitch.conf").write_text("[core]\n\ttop_dir = sql\n", encoding="utf-8")
     (tmp_path / "sqitch.plan").write_text(PLAN, encoding="utf-8")
     shutil.copy(ROOT / ".sqlfluff", tmp_path / ".sqlfluff")

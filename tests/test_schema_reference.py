@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 
-from onemedi_db import schemadoc
+from onemedi_db.reference import schemadoc
 
 ROOT = Path(__file__).resolve().parent.parent
 

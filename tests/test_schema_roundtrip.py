@@ -12,10 +12,10 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from onemedi_db import standin
-from onemedi_db.config import find_project, resolve_target
-from onemedi_db.engine import Engine, connect
-from onemedi_db.plan import parse_plan
+from onemedi_db.engine.config import find_project, resolve_target
+from onemedi_db.engine.plan import parse_plan
+from onemedi_db.engine.runner import Engine, connect
+from onemedi_db.supabase import standin
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from onemedi_db import scripts
+from onemedi_db.engine import scripts
 from onemedi_db.errors import PlanError
 
 SCRIPT = """-- Deploy onemedi:example to pg
@@ -88,7 +88,7 @@ def test_a_warm_cache_needs_no_parser(tmp_path: Path) -> None:
     """The point of the cache: a second process splits the script without importing pglast."""
     path = _write(tmp_path)
     code = (
-        "import sys; from pathlib import Path; from onemedi_db import scripts; "
+        "import sys; from pathlib import Path; from onemedi_db.engine import scripts; "
         f"s = scripts.read_script(Path({str(path)!r})); "
         "print(len(s.statements), 'pglast' in sys.modules)"
     )

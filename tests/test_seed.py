@@ -25,10 +25,10 @@ CHECKSUM_TABLES = ["orders", "order_items", "audit_logs", "medicine_master",
 @pytest.fixture(scope="module")
 def deployed_db() -> Iterator[Callable[[], str]]:
     """Factory of fresh databases (named h8_seed_*) with the whole plan deployed."""
-    from onemedi_db import standin
-    from onemedi_db.config import find_project, resolve_target
-    from onemedi_db.engine import Engine, connect
-    from onemedi_db.plan import parse_plan
+    from onemedi_db.engine.config import find_project, resolve_target
+    from onemedi_db.engine.plan import parse_plan
+    from onemedi_db.engine.runner import Engine, connect
+    from onemedi_db.supabase import standin
 
     created: list[str] = []
 
@@ -65,7 +65,7 @@ def checksums(url: str, tables: list[str]) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def scaled(deployed_db: Callable[[], str]) -> tuple[str, Any]:
-    from onemedi_db.seed_scale import seed_scale
+    from onemedi_db.seed.scale import seed_scale
 
     url = deployed_db()
     return url, seed_scale(url, N, seed=7, anchor=ANCHOR, progress=False)
@@ -101,7 +101,7 @@ def test_scale_keeps_every_trigger_rule(scaled: tuple[str, Any]) -> None:
 
 
 def test_scale_is_deterministic(scaled: tuple[str, Any], deployed_db: Callable[[], str]) -> None:
-    from onemedi_db.seed_scale import seed_scale
+    from onemedi_db.seed.scale import seed_scale
 
     other = deployed_db()
     seed_scale(other, N, seed=7, anchor=ANCHOR, progress=False)
@@ -109,7 +109,7 @@ def test_scale_is_deterministic(scaled: tuple[str, Any], deployed_db: Callable[[
 
 
 def test_scale_refuses_a_database_with_data(scaled: tuple[str, Any]) -> None:
-    from onemedi_db.seed_scale import SeedRefused, seed_scale
+    from onemedi_db.seed.scale import SeedRefused, seed_scale
 
     with pytest.raises(SeedRefused, match="already has profiles or orders"):
         seed_scale(scaled[0], N, seed=7, anchor=ANCHOR, progress=False)
@@ -132,7 +132,7 @@ DEMO_CONTENT = {
 
 
 def test_demo_twice_from_scratch_is_identical(deployed_db: Callable[[], str]) -> None:
-    from onemedi_db.seed_demo import seed_demo
+    from onemedi_db.seed.demo import seed_demo
 
     outputs, contents = [], []
     for _ in range(2):
@@ -158,7 +158,7 @@ def test_demo_twice_from_scratch_is_identical(deployed_db: Callable[[], str]) ->
 
 
 def test_demo_patient_sees_only_own_orders(deployed_db: Callable[[], str]) -> None:
-    from onemedi_db.seed_demo import seed_demo
+    from onemedi_db.seed.demo import seed_demo
 
     url = deployed_db()
     logins = seed_demo(url, seed=1)

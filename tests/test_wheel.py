@@ -2,6 +2,7 @@
 
 It must carry the plan, the scripts and the pgTAP suites (`_bundle`), use them when no
 checkout is around (`status` says "bundled"), and deploy, verify, test and revert with them.
+Installed without extras it has no sqlfluff (the `lint` extra), and `lint` says so in one line.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,31 +26,48 @@ def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
-    make_db: Callable[[str], str], tmp_path: Path
-) -> None:
+@dataclass(frozen=True)
+class Installed:
+    wheel: Path
+    venv: Path
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The wheel built from this checkout, installed without extras in a new venv."""
+    tmp_path = tmp_path_factory.mktemp("wheel")
     dist = tmp_path / "dist"
     build = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                   "-q", "-w", str(dist), str(ROOT)], cwd=tmp_path)
     assert build.returncode == 0, build.stderr
     (wheel,) = dist.glob("onemedi_db-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
-    for required in ("onemedi_db/_bundle/sqitch.plan", "onemedi_db/_bundle/sqitch.conf",
-                     "onemedi_db/_bundle/sql/deploy/orders.sql",
-                     "onemedi_db/_bundle/tests/pgtap/test_orders.sql",
-                     "onemedi_db/standin/supabase.sql"):
-        assert required in names, required
-
     venv = tmp_path / "venv"
     assert _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path).returncode == 0
     install = _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
                     "--disable-pip-version-check", str(wheel)], cwd=tmp_path)
     assert install.returncode == 0, install.stderr
+    return Installed(wheel, venv)
+
+
+def _outside_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items()
+            if k not in ("DATABASE_URL", "VIRTUAL_ENV", "PYTHONPATH")}
+
+
+def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
+    make_db: Callable[[str], str], tmp_path: Path, installed: Installed
+) -> None:
+    wheel, venv = installed.wheel, installed.venv
+    names = zipfile.ZipFile(wheel).namelist()
+    for required in ("onemedi_db/_bundle/sqitch.plan", "onemedi_db/_bundle/sqitch.conf",
+                     "onemedi_db/_bundle/sql/deploy/orders.sql",
+                     "onemedi_db/_bundle/tests/pgtap/test_orders.sql",
+                     "onemedi_db/supabase/standin.sql"):
+        assert required in names, required
 
     work = tmp_path / "elsewhere"
     work.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DATABASE_URL", "VIRTUAL_ENV", "PYTHONPATH")}
+    env = _outside_env()
     url = make_db("wheel")
     cli = str(venv / "bin" / "onemedi-db")
 
@@ -70,3 +91,22 @@ def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
     revert = onemedi("revert", "-y")
     assert revert.returncode == 0, revert.stderr
     assert json.loads(onemedi("status", "--json").stdout)["last_change"] is None
+
+
+def test_a_deploy_only_install_lints_nothing_and_names_the_extra(
+    tmp_path: Path, installed: Installed
+) -> None:
+    """Installed without extras there is no sqlfluff; `lint` says how to get it, in one line,
+    with exit 1 (README: "other failure"), never a traceback, and writes nothing else."""
+    python = str(installed.venv / "bin" / "python")
+    probe = _run([python, "-c", "import sqlfluff"], cwd=tmp_path, env=_outside_env())
+    assert probe.returncode != 0 and "No module named 'sqlfluff'" in probe.stderr, probe.stderr
+    for args in (["lint"], ["lint", "--json"]):
+        done = _run([str(installed.venv / "bin" / "onemedi-db"), *args], cwd=tmp_path,
+                    env=_outside_env())
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert done.stdout == ""
+        lines = done.stderr.splitlines()
+        assert len(lines) == 1, done.stderr
+        assert lines[0].startswith("onemedi-db: error: "), lines
+        assert "pip install 'onemedi-db[lint]'" in lines[0], lines

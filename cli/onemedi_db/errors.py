@@ -18,6 +18,12 @@ class OnemediError(Exception):
             self.hint = hint
 
 
+class MissingExtra(OnemediError):
+    """An optional part of onemedi-db is not installed (sqlfluff, the `lint` extra)."""
+
+    exit_code = 1
+
+
 class TargetUnreachable(OnemediError):
     """The database cannot be reached or does not exist."""
 

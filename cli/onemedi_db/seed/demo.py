@@ -16,8 +16,8 @@ from typing import Any
 
 import psycopg
 
-from . import seed_data as D
-from .seed_scale import check_target
+from . import data as D
+from .scale import check_target
 
 CITIES = [("27", "Mumbai", 19.0760, 72.8777), ("29", "Bengaluru", 12.9716, 77.5946),
           ("04", "Chandigarh", 30.7333, 76.7794), ("07", "New Delhi", 28.6139, 77.2090)]

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .engine import Engine
-from .plan import Change
-from .scripts import script_hash
+from ..engine.plan import Change
+from ..engine.runner import Engine
+from ..engine.scripts import script_hash
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from .errors import OnemediError
+from ..errors import OnemediError
 
 MARK_BEGIN = "<!-- seed --scale:begin -->"
 MARK_END = "<!-- seed --scale:end -->"
@@ -32,12 +32,12 @@ def run_seed(conninfo: str, say: Callable[[str], None], *, scale: int | None, de
         raise OnemediError("give exactly one of --scale N and --demo",
                            hint="onemedi-db seed --scale 1000, or onemedi-db seed --demo")
     if demo:
-        from .seed_demo import seed_demo
+        from .demo import seed_demo
 
         logins = seed_demo(conninfo, seed=seed, force=force, anchor=anchor)
         say(logins.text())
         return
-    from .seed_scale import proportions_markdown, seed_scale
+    from .scale import proportions_markdown, seed_scale
 
     assert scale is not None
     report = seed_scale(conninfo, scale, seed=seed, force=force, anchor=anchor,

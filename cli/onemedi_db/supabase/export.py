@@ -18,11 +18,11 @@ from pathlib import Path
 from pglast import ast, parser
 from pglast.enums.parsenodes import TransactionStmtKind
 
-from . import __version__
-from .config import Project
-from .errors import PlanError
-from .plan import Change, Plan
-from .scripts import NO_TRANSACTION_MARKER, read_script
+from .. import __version__
+from ..engine.config import Project
+from ..engine.plan import Change, Plan
+from ..engine.scripts import NO_TRANSACTION_MARKER, read_script
+from ..errors import PlanError
 
 PGTAP_LINE = "CREATE EXTENSION IF NOT EXISTS pgtap WITH SCHEMA extensions;"
 

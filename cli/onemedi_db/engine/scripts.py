@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__, cache
-from .errors import PlanError
+from .. import __version__
+from ..errors import PlanError
+from . import cache
 
 NO_TRANSACTION_MARKER = "-- onemedi:no-transaction"
 _OPENERS = {"TRANS_STMT_BEGIN", "TRANS_STMT_START"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .errors import OnemediError, PlanError
+from ..errors import OnemediError, PlanError
 
 DEFAULT_DATABASE = "onemedi"
 _SECTION_RE = re.compile(r'^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]$')
@@ -73,7 +73,8 @@ class Project:
 
 
 def bundled_root() -> Path:
-    return Path(__file__).parent / "_bundle"
+    """The plan, scripts and tests the wheel carries (`onemedi_db/_bundle/`)."""
+    return Path(__file__).parent.parent / "_bundle"
 
 
 def find_project(start: Path | None = None) -> Project:

@@ -1,9 +1,11 @@
 """`lint`: sqlfluff on every SQL file of the project, plus the layout rules sqitch relies on.
 
-sqlfluff runs through its Python API with the project's `.sqlfluff`. It parses at roughly
-0.1-0.2 s per file, so results are cached per file content (keyed by the sqlfluff version and
-the config text) under `$XDG_CACHE_HOME/onemedi-db/`, and files not in the cache are linted
-in forked worker processes when there are enough of them.
+sqlfluff runs through its Python API with the project's `.sqlfluff`. It is the optional
+`lint` extra (a deploy-only install has no sqlfluff); without it `lint` stops at once with
+one line naming the extra. It parses at roughly 0.1-0.2 s per file, so results are cached
+per file content (keyed by the sqlfluff version and the config text) under
+`$XDG_CACHE_HOME/onemedi-db/`, and files not in the cache are linted in forked worker
+processes when there are enough of them.
 
 Append-only: from a tag on, the plan lines up to it and the scripts of the changes it tags
 are frozen (compared with the commit that added the tag; `rework` is the way to change them).
@@ -17,6 +19,7 @@ with ROLLBACK and never COMMIT.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import multiprocessing
 import os
 import re
@@ -31,13 +34,14 @@ from typing import Any
 from pglast import ast, parser
 from pglast.enums.parsenodes import TransactionStmtKind
 
-from . import cache
-from .config import Project, bundled_root
-from .errors import OnemediError
-from .plan import Plan, parse_plan, parse_plan_text
-from .scripts import read_script
+from ..engine import cache
+from ..engine.config import Project, bundled_root
+from ..engine.plan import Plan, parse_plan, parse_plan_text
+from ..engine.scripts import read_script
+from ..errors import MissingExtra, OnemediError
 
 KINDS = ("deploy", "revert", "verify")
+LINT_EXTRA = "pip install 'onemedi-db[lint]'"
 _MIN_PER_WORKER = 8
 _worker_config: Any = None
 
@@ -65,12 +69,20 @@ def sql_files(project: Project) -> list[Path]:
     root = project.root
     found: set[Path] = set(project.top_dir.glob("**/*.sql"))
     found.update((root / "tests" / "pgtap").glob("**/*.sql"))
-    found.update((root / "cli" / "onemedi_db" / "standin").glob("*.sql"))
-    found.update(p for p in (root / "cli" / "onemedi_db" / "templates").glob("*") if p.is_file())
+    package = root / "cli" / "onemedi_db"
+    found.update((package / "supabase").glob("*.sql"))
+    found.update(p for p in (package / "authoring" / "templates").glob("*") if p.is_file())
     return sorted(found)
 
 
+def require_sqlfluff() -> None:
+    """Refuse in one line when sqlfluff (the `lint` extra) is not installed; never import it."""
+    if importlib.util.find_spec("sqlfluff") is None:
+        raise MissingExtra(f"lint needs sqlfluff, which is not installed: {LINT_EXTRA}")
+
+
 def lint_project(project: Project, jobs: int | None = None, use_cache: bool = True) -> LintResult:
+    require_sqlfluff()
     files = sql_files(project)
     rel = {path: _rel(path, project.root) for path in files}
     problems: list[Problem] = []

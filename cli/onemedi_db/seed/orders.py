@@ -17,8 +17,8 @@ from typing import Any
 
 import psycopg
 
-from . import seed_data as D
-from .seed_copy import NULL, Clock, Progress, copy_into, write_rows
+from . import data as D
+from .copy import NULL, Clock, Progress, copy_into, write_rows
 
 DAY = 86400
 STATUSES = ("PENDING", "CONFIRMED", "PROCESSING", "OUT_FOR_DELIVERY", "COMPLETED", "CANCELLED")

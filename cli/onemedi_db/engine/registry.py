@@ -18,8 +18,8 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from ..errors import RegistryError
 from .config import read_git_config
-from .errors import RegistryError
 from .plan import Change, Plan, _unescape_note
 
 REGISTRY_VERSION = 1.1

@@ -19,7 +19,7 @@ from typing import Any
 
 import psycopg
 
-from .errors import DriftFound
+from ..errors import DriftFound
 
 SCHEMA = "public"
 

@@ -20,7 +20,7 @@ import psycopg
 from pglast import ast, parser
 from pglast.enums.parsenodes import TransactionStmtKind
 
-from .errors import OnemediError, PlanError
+from ..errors import OnemediError, PlanError
 
 _TAP = re.compile(r"^(?:(?:not )?ok\b|\d+\.\.\d+|\s*#|Bail out!)")
 _RESULT = re.compile(r"^(not )?ok (\d+)(?: - (.*?))?(?:\s+# (TODO|SKIP)\b.*)?$", re.IGNORECASE)

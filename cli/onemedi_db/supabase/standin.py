@@ -11,7 +11,7 @@ from typing import Any
 
 import psycopg
 
-from .errors import TargetUnreachable
+from ..errors import TargetUnreachable
 
 
 def is_needed(conn: psycopg.Connection[Any]) -> bool:
@@ -22,7 +22,7 @@ def is_needed(conn: psycopg.Connection[Any]) -> bool:
 
 
 def sql_text() -> str:
-    return resources.files(__package__).joinpath("standin", "supabase.sql").read_text("utf-8")
+    return resources.files(__package__).joinpath("standin.sql").read_text("utf-8")
 
 
 def install(conn: psycopg.Connection[Any]) -> None:

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from pglast.keywords import RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 
-from .config import Project
-from .errors import OnemediError, PlanError
-from .plan import (
+from ..engine.config import Project
+from ..engine.plan import (
     Change,
     Dependency,
     Plan,
@@ -28,7 +27,8 @@ from .plan import (
     now_utc,
     parse_plan,
 )
-from .registry import Person, committer
+from ..engine.registry import Person, committer
+from ..errors import OnemediError, PlanError
 
 KINDS = ("deploy", "revert", "verify")
 _PUNCT = re.escape("-!\"#$%&'()*+,./:;<=>?@[\\]^`{|}~")
@@ -104,7 +104,7 @@ def _sql_ident(name: str) -> str:
 
 def render_template(kind: str, project: str, change: str) -> str:
     """A template with the change filled in: as written in comments, quoted where SQL needs."""
-    text = resources.files("onemedi_db").joinpath("templates", f"{kind}.sql").read_text("utf-8")
+    text = resources.files(__package__).joinpath("templates", f"{kind}.sql").read_text("utf-8")
     lines = []
     for line in text.splitlines(keepends=True):
         value = change if line.lstrip().startswith("--") else _sql_ident(change)

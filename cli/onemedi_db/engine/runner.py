@@ -20,8 +20,7 @@ from yoyo.backends.core.postgresql import PostgresqlPsycopgBackend
 from yoyo.connections import parse_uri
 from yoyo.migrations import Migration, MigrationStep
 
-from .config import Project, Target
-from .errors import (
+from ..errors import (
     LockTimeout,
     PlanError,
     RegistryError,
@@ -29,6 +28,7 @@ from .errors import (
     TargetUnreachable,
     VerifyFailed,
 )
+from .config import Project, Target
 from .plan import Change, Plan
 from .registry import ADVISORY_LOCK_KEY, Deployed, Person, Registry, committer
 from .scripts import Script, Statement, read_script

@@ -19,10 +19,10 @@ from typing import Any
 
 import psycopg
 
-from . import seed_data as D
-from .errors import OnemediError
-from .seed_copy import NULL, Clock, Progress, copy_into, write_rows
-from .seed_orders import OrderPass, World
+from ..errors import OnemediError
+from . import data as D
+from .copy import NULL, Clock, Progress, copy_into, write_rows
+from .orders import OrderPass, World
 
 HISTORY_DAYS = 365
 SLOT_PAST_DAYS = 120
@@ -308,7 +308,7 @@ def _vendors(conn: psycopg.Connection[Any], w: World, add: Any, counts: dict[str
 
 
 def _catalogue(conn: psycopg.Connection[Any], w: World, add: Any, counts: dict[str, int]) -> None:
-    from .seed_catalogue import load_catalogue
+    from .catalogue import load_catalogue
 
     load_catalogue(conn, w, add, counts)
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import psycopg
 
+from ..errors import OnemediError
 from .config import Project, Target
-from .errors import OnemediError
 from .plan import Plan
 from .registry import ADVISORY_LOCK_KEY, REGISTRY_VERSION, Registry
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import PlanError
+from ..errors import PlanError
 
 SYNTAX_VERSION = "1.0.0"
 _NAME = r"[^\s:@#\\\[\]/][^\s:@#\\\[\]]*"

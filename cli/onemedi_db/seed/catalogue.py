@@ -9,9 +9,9 @@ from typing import Any
 
 import psycopg
 
-from . import seed_data as D
-from .seed_copy import NULL, copy_into, write_rows
-from .seed_orders import Offering, World
+from . import data as D
+from .copy import NULL, copy_into, write_rows
+from .orders import Offering, World
 
 
 def load_catalogue(conn: psycopg.Connection[Any], w: World, add: Any,

@@ -1,0 +1,247 @@
+"""The engine's commands: deploy, revert, verify, status, log, plan, doctor."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from ..engine.config import find_project
+from ..engine.plan import parse_plan
+from ..errors import Aborted, OnemediError, VerifyFailed
+from .common import (
+    JsonOpt,
+    LockOpt,
+    TargetOpt,
+    ToOpt,
+    handled,
+    json_default,
+    load,
+    open_engine,
+    say,
+    say_err,
+)
+
+
+@handled
+def deploy(
+    target: TargetOpt = None,
+    to: ToOpt = None,
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="On failure revert: all (this run), tag (to the last tag), change (nothing more)."
+        ),
+    ] = "all",
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Run each change's verify script before committing it; a failure undoes it.",
+        ),
+    ] = False,
+    lock_timeout: LockOpt = 60.0,
+) -> None:
+    """Deploy the plan's pending changes (installs the Supabase stand-in where needed)."""
+    from ..supabase import standin
+
+    if mode not in ("all", "change", "tag"):
+        raise OnemediError(f"unknown --mode {mode!r}", hint="use all, change or tag")
+    project, plan, tgt = load(target)
+    engine = open_engine(project, plan, tgt, create=True)
+    say(f"Deploying {plan.project} to {tgt.display()} ({project.source} plan {project.plan_file})")
+    with engine.locked(lock_timeout):
+        if standin.is_needed(engine.conn):
+            say(
+                "Installing the Supabase stand-in (auth, storage, roles, extensions schema): "
+                "this database has no Supabase objects"
+            )
+            standin.install(engine.conn)
+        outcome = engine.deploy(to=to, mode=mode, verify=verify)
+    say(outcome.message or f"Deployed {len(outcome.deployed)} change(s)")
+
+
+@handled
+def revert(
+    target: TargetOpt = None,
+    to: ToOpt = None,
+    yes: Annotated[bool, typer.Option("-y", "--yes", help="Do not ask for confirmation.")] = False,
+    lock_timeout: LockOpt = 60.0,
+) -> None:
+    """Revert deployed changes, newest first (all of them unless --to)."""
+    project, plan, tgt = load(target)
+    engine = open_engine(project, plan, tgt)
+    with engine.locked(lock_timeout):
+        changes = engine.revert_plan(to)
+        if changes and not yes:
+            names = ", ".join(c.name for c in changes[:5]) + (" ..." if len(changes) > 5 else "")
+            if not sys.stdin.isatty() or not typer.confirm(
+                f"Revert {len(changes)} change(s) from {tgt.display()} ({names})?"
+            ):
+                raise Aborted(
+                    "revert not confirmed; nothing was changed",
+                    hint="pass -y to revert without asking",
+                )
+        say(f"Reverting {plan.project} on {tgt.display()}")
+        outcome = engine.revert(changes)
+    say(outcome.message or f"Reverted {len(outcome.reverted)} change(s)")
+
+
+@handled
+def verify(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
+    """Run the verify script of every deployed change (each in a rolled-back transaction)."""
+    project, plan, tgt = load(target)
+    results = open_engine(project, plan, tgt).verify()
+    failed = [(c, e) for c, e in results if e]
+    if json_out:
+        say(
+            json.dumps(
+                {
+                    "target": tgt.display(),
+                    "changes": [
+                        {"change": c.name, "change_id": c.id, "ok": e is None, "error": e}
+                        for c, e in results
+                    ],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for change, error in results:
+            say(f"  * {change.name} .. {'ok' if error is None else 'NOT OK'}")
+            if error:
+                say_err(f"    {error}")
+    if failed:
+        raise VerifyFailed(f"{len(failed)} of {len(results)} change(s) failed verification")
+    if not json_out:
+        say(f"Verified {len(results)} change(s): all ok")
+
+
+@handled
+def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
+    """Show what is deployed and what is pending, and which plan files are used."""
+    project, plan, tgt = load(target)
+    engine = open_engine(project, plan, tgt)
+    done = engine.deployed()
+    pending = plan.changes[len(done) :]
+    last = done[-1] if done else None
+    tags = [t for d in done for t in d.tags]
+    data = {
+        "project": plan.project,
+        "target": tgt.display(),
+        "plan_source": project.source,
+        "plan_file": str(project.plan_file),
+        "deployed": len(done),
+        "pending": [c.name for c in pending],
+        "last_change": last.change if last else None,
+        "last_change_id": last.change_id if last else None,
+        "deployed_at": last.committed_at.isoformat() if last else None,
+        "tags": tags,
+    }
+    if json_out:
+        say(json.dumps(data, indent=2))
+        return
+    say(
+        f"# Project:  {plan.project}\n# Target:   {tgt.display()}\n"
+        f"# Plan:     {project.plan_file} ({project.source} files)"
+    )
+    if last:
+        say(
+            f"# Change:   {last.change_id}\n# Name:     {last.change}"
+            + (f"\n# Tags:     {', '.join(tags)}" if tags else "")
+            + f"\n# Deployed: {last.committed_at:%Y-%m-%d %H:%M:%S %z}"
+        )
+    else:
+        say("# No changes deployed")
+    if pending:
+        say(f"Undeployed changes ({len(pending)}):")
+        for change in pending:
+            say(f"  * {change.format_name_with_tags()}")
+    else:
+        say("Nothing to deploy (up-to-date)")
+
+
+@handled
+def log(
+    target: TargetOpt = None,
+    json_out: JsonOpt = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", help="Newest N events only.")
+    ] = None,
+) -> None:
+    """Show the registry's event history, newest first."""
+    project, plan, tgt = load(target)
+    events = open_engine(project, plan, tgt).registry.events(limit)
+    if json_out:
+        say(json.dumps(events, indent=2, default=json_default))
+        return
+    for e in events:
+        say(
+            f"{e['event'].capitalize():7} {e['change_id'][:12]} {e['change']}"
+            f"{' ' + ' '.join(e['tags']) if e['tags'] else ''}  "
+            f"{e['committed_at']:%Y-%m-%d %H:%M:%S %z} {e['committer_name']}"
+        )
+    if not events:
+        say("No events recorded")
+
+
+@handled
+def plan_cmd(json_out: JsonOpt = False) -> None:
+    """List the plan's changes and tags with their sqitch ids (no database needed)."""
+    project = find_project()
+    plan = parse_plan(project.plan_file, project.top_dir)
+    if json_out:
+        say(
+            json.dumps(
+                {
+                    "project": plan.project,
+                    "changes": [
+                        {
+                            "name": c.name,
+                            "change_id": c.id,
+                            "requires": [d.key(plan.project) for d in c.requires],
+                            "conflicts": [d.key(plan.project) for d in c.conflicts],
+                            "tags": [t.name for t in c.tags],
+                            "tag_ids": [t.id for t in c.tags],
+                            "planned_at": c.planned_at,
+                            "planner": f"{c.planner_name} <{c.planner_email}>",
+                            "note": c.note,
+                        }
+                        for c in plan.changes
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return
+    say(f"# Project: {plan.project}\n# File:    {plan.path}\n")
+    for change in plan.changes:
+        deps = (
+            f" [{' '.join(d.as_written(plan.project) for d in change.dependencies)}]"
+            if change.dependencies
+            else ""
+        )
+        say(f"{change.id} {change.format_name_with_tags()}{deps}")
+
+
+@handled
+def doctor(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
+    """Check the target database and this machine: OK, WARN or FAIL, each with a fix."""
+    from ..engine import doctor as checks
+
+    project, plan, tgt = load(target)
+    found = checks.run_checks(project, plan, tgt)
+    if json_out:
+        say(json.dumps(checks.as_json(found), indent=2))
+    else:
+        for check in found:
+            for line in checks.format_check(check):
+                say(line)
+    failed = [c for c in found if c.status == "FAIL"]
+    if failed:
+        raise OnemediError(
+            f"doctor found {len(failed)} failing check(s): " + ", ".join(c.name for c in failed)
+        )
+

@@ -1,0 +1,123 @@
+"""The commands that generate from the plan or a database: export supabase, docs, seed."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..engine.config import find_project, resolve_target
+from ..engine.plan import parse_plan
+from .common import TargetOpt, handled, load, say
+
+
+@handled
+def export_supabase(
+    directory: Annotated[
+        str,
+        typer.Argument(
+            help="Folder to write supabase/migrations and supabase/tests into (created if missing)."
+        ),
+    ],
+    since: Annotated[
+        str | None, typer.Option("--since", help="Export only the changes planned after this tag.")
+    ] = None,
+) -> None:
+    """Write the plan as Supabase CLI migrations (one file per change) plus the pgTAP tests."""
+    from pathlib import Path
+
+    from ..supabase.export import export_supabase as write_export
+
+    project = find_project()
+    plan = parse_plan(project.plan_file, project.top_dir)
+    result = write_export(project, plan, Path(directory), since)
+    say(
+        f"Exported {len(result.migrations)} migration(s) to "
+        f"{Path(directory) / 'supabase' / 'migrations'} and {len(result.tests)} test file(s) "
+        f"to {Path(directory) / 'supabase' / 'tests'} ({project.source} plan)"
+    )
+
+
+@handled
+def docs(
+    target: TargetOpt = None,
+    out: Annotated[str, typer.Option("--out", help="Folder of the generated pages.")] = (
+        "docs/schema"
+    ),
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 9 when the pages differ from the database."
+        ),
+    ] = False,
+) -> None:
+    """Generate the schema reference (Markdown and Mermaid ERDs) from a deployed database."""
+    from pathlib import Path
+
+    from ..engine.runner import connect
+    from ..reference import schemadoc
+
+    project = find_project()
+    with connect(resolve_target(project, target)) as conn:
+        pages = schemadoc.render(conn)
+    if check:
+        schemadoc.check(pages, Path(out))
+        say(f"{out} is up to date ({len(pages)} pages)")
+        return
+    changed = schemadoc.write(pages, Path(out))
+    say(f"Wrote {len(pages)} pages to {out} ({len(changed)} changed)")
+
+
+@handled
+def seed(
+    target: TargetOpt = None,
+    scale: Annotated[
+        int | None,
+        typer.Option("--scale", help="Generate N orders and the data around them, by COPY (fast)."),
+    ] = None,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Load the small, realistic demo data set through the database's own functions.",
+        ),
+    ] = False,
+    seed_value: Annotated[
+        int, typer.Option("--seed", help="Random seed: the same seed gives the same data.")
+    ] = 1,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Seed even though the database already has profiles or orders."
+        ),
+    ] = False,
+    anchor: Annotated[
+        str | None,
+        typer.Option("--anchor", help="Day the data ends on (YYYY-MM-DD; default today, UTC)."),
+    ] = None,
+    no_docs: Annotated[
+        bool, typer.Option("--no-docs", help="Do not record the proportions in docs/benchmarks.md.")
+    ] = False,
+) -> None:
+    """Fill a deployed database with generated (--scale N) or demo (--demo) data."""
+    from datetime import date
+
+    from ..seed.run import run_seed
+
+    project, _, tgt = load(target)
+    docs = (
+        None if no_docs or project.source != "checkout" else project.root / "docs" / "benchmarks.md"
+    )
+    run_seed(
+        tgt.conninfo,
+        say,
+        scale=scale,
+        demo=demo,
+        seed=seed_value,
+        force=force,
+        anchor=date.fromisoformat(anchor) if anchor else None,
+        docs=docs,
+        progress=sys.stderr.isatty(),
+    )
+

@@ -1,0 +1,13 @@
+"""The engine: sqitch's project, plan and registry, and the runner that deploys, reverts and
+verifies changes on yoyo-migrations and psycopg 3.
+
+`config` (sqitch.conf, targets), `plan` (sqitch.plan, change and tag ids), `scripts` (read
+and split a change script), `cache` (content-addressed caches), `registry` (sqitch's
+registry tables and advisory lock), `runner` (the `Engine` of one command), `doctor` (can
+this machine and target run it).
+
+It imports only `onemedi_db.errors` and `onemedi_db.__version__` from the rest of the
+package: it knows nothing of Typer, the CLI, authoring, seeding, the Supabase stand-in or
+the schema reference. This file imports nothing, so importing `engine.config` and
+`engine.plan` at the CLI's start-up does not load psycopg's or yoyo's runner code.
+"""
