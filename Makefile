@@ -41,7 +41,8 @@ postgres: ## Start the local PostgreSQL 15 cluster if it is down
 	    pg_ctlcluster --skip-systemctl-redirect $(PGCLUSTER) start; \
 	    for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
 
-deploy: deps ## Deploy the schema to the local default database `onemedi`
+deploy: deps ## Deploy the schema to the local default database `onemedi` (stand-in first)
+	$(BIN)/onemedi-db standin install --if-missing
 	$(BIN)/onemedi-db deploy
 
 lint: python-deps ## ruff, mypy, and onemedi-db lint (sqlfluff and layout)
@@ -60,6 +61,7 @@ docs: deps ## Regenerate docs/schema from a throwaway database with the whole pl
 	@url=postgresql://postgres@127.0.0.1:5432/$(DOCS_DB); \
 	psql -X -q -h 127.0.0.1 -U postgres -d postgres -c 'SET client_min_messages = warning' -c 'DROP DATABASE IF EXISTS "$(DOCS_DB)" WITH (FORCE)' \
 	    -c 'CREATE DATABASE "$(DOCS_DB)"' && \
+	$(BIN)/onemedi-db standin install --target $$url >/dev/null && \
 	$(BIN)/onemedi-db deploy --target $$url >/dev/null && $(BIN)/onemedi-db docs --target $$url; \
 	rc=$$?; psql -X -q -h 127.0.0.1 -U postgres -d postgres \
 	    -c 'DROP DATABASE IF EXISTS "$(DOCS_DB)" WITH (FORCE)'; exit $$rc
