@@ -62,6 +62,7 @@ def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
     for required in ("onemedi_db/_bundle/sqitch.plan", "onemedi_db/_bundle/sqitch.conf",
                      "onemedi_db/_bundle/sql/deploy/orders.sql",
                      "onemedi_db/_bundle/tests/pgtap/test_orders.sql",
+                     "onemedi_db/_bundle/tests/pgtap/000_test_helpers.sql",
                      "onemedi_db/supabase/standin_base.sql",
                      "onemedi_db/supabase/standin_supabase.sql"):
         assert required in names, required
