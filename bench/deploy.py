@@ -105,7 +105,11 @@ def fresh_db(name: str) -> None:
         ["dropdb", "--if-exists", "--force", name], check=True, env=env, stderr=subprocess.DEVNULL
     )
     subprocess.run(["createdb", name], check=True, env=env)
-    psql(name, "-f", str(ROOT / "cli/onemedi_db/supabase/standin.sql"))
+    subprocess.run(  # the Supabase stand-in, as `make deploy` installs it
+        [sys.executable, "-m", "onemedi_db", "standin", "install", "--target",
+         f"postgresql://{ADMIN['PGUSER']}@{ADMIN['PGHOST']}:{ADMIN['PGPORT']}/{name}"],
+        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+    )
 
 
 def compile_package() -> None:

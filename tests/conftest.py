@@ -67,7 +67,7 @@ def fresh_db(make_db: Callable[[str], str]) -> str:
 
 
 def deployed_db(make_db: Callable[[str], str], prefix: str) -> str:
-    """A new database with the whole plan deployed (stand-in first) and pgTAP installed."""
+    """A new database with the whole plan deployed (plain stand-in first) and pgTAP."""
     from onemedi_db.engine.config import find_project, resolve_target
     from onemedi_db.engine.plan import parse_plan
     from onemedi_db.engine.runner import Engine, connect
@@ -79,8 +79,7 @@ def deployed_db(make_db: Callable[[str], str], prefix: str) -> str:
     conn = connect(resolve_target(project, url))
     engine = Engine(project, plan, conn)
     with engine.locked(60):
-        if standin.is_needed(conn):
-            standin.install(conn)
+        standin.install(conn, "plain")
         engine.deploy()
     conn.execute("CREATE EXTENSION IF NOT EXISTS pgtap WITH SCHEMA extensions")
     conn.close()
@@ -108,3 +107,65 @@ def pgtap_connection(schema_db: str) -> Iterator[psycopg.Connection[Any]]:
         pytest.fail(f"cannot connect to the pgTAP database {schema_db}: {exc}", pytrace=False)
     with conn:
         yield conn
+
+
+# -- The pgTAP suites, once per Supabase stand-in mode (tests/standin_support.py) ----------
+# Every tests/pgtap/test*.sql is collected once per mode of ONEMEDI_STANDIN_MODES, as
+# `test_x.sql::test_x.sql[MODE]`, and run as the NOSUPERUSER `postgres` against that mode's
+# database on the harness's own cluster; each assertion is reported as pytest-pgtap does.
+from pytest_pgtap.pgtap import Runner  # noqa: E402
+from pytest_pgtap.plugin.core import report_tap  # noqa: E402
+from pytest_pgtap.plugin.sql_files import PgTapItem  # noqa: E402
+
+from standin_support import mode_databases, selected_modes  # noqa: E402
+
+
+class PgTapModeItem(PgTapItem):
+    """One pgTAP file in one stand-in mode."""
+
+    def __init__(self, *, mode: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.mode = mode
+
+    def runtest(self) -> None:
+        runner = self._request.getfixturevalue("standin_pgtap_runner")(self.mode)
+        report_tap(self, runner.run(self.path.read_text()), f"{self.path.name}[{self.mode}]")
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    files = [i for i in items if type(i) is PgTapItem]
+    if not files:
+        return
+    modes = selected_modes()
+    per_mode = []
+    for mode in modes:  # mode by mode, so each mode's database is built once, then used
+        for item in files:
+            new = PgTapModeItem.from_parent(item.parent, name=f"{item.name}[{mode}]", mode=mode)
+            for mark in item.own_markers:
+                new.add_marker(mark)
+            per_mode.append(new)
+    first = items.index(files[0])
+    rest = [i for i in items if type(i) is not PgTapItem]
+    items[:] = rest[:first] + per_mode + rest[first:]
+
+
+@pytest.fixture(scope="session")
+def standin_db() -> Iterator[Callable[[str], str]]:
+    """Factory: mode -> URL (as `postgres`) of that mode's database, built on first use."""
+    yield from mode_databases()
+
+
+@pytest.fixture(scope="session")
+def standin_pgtap_runner(standin_db: Callable[[str], str]) -> Iterator[Callable[[str], Runner]]:
+    """Factory: mode -> a pytest-pgtap runner connected as `postgres` to that mode's database."""
+    runners: dict[str, Runner] = {}
+
+    def runner(mode: str) -> Runner:
+        if mode not in runners:
+            runners[mode] = Runner(psycopg.connect(standin_db(mode)))
+        return runners[mode]
+
+    yield runner
+    for r in runners.values():
+        r.close()

@@ -1,7 +1,8 @@
 """`deploy` with no --target and no DATABASE_URL: the project's local database, created.
 
-This is what `make deploy` does on a fresh machine (sqitch.conf names `db:pg:onemedi`); the
-test uses a database name of its own so that it never touches `onemedi`.
+This is what `make deploy` does on a fresh machine (sqitch.conf names `db:pg:onemedi`):
+`standin install --if-missing`, then `deploy`; the test uses a database name of its own so
+that it never touches `onemedi`.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ def test_deploy_creates_the_local_database_named_in_sqitch_conf(tmp_path: Path) 
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(PGHOST=str(info.get("host", "127.0.0.1")), PGPORT=str(info.get("port", 5432)),
                PGUSER=str(info.get("user", "postgres")))
-    try:
+    try:  # as `make deploy`: the stand-in first (it creates the database), then the plan
+        installed = _onemedi(project, env, "standin", "install", "--if-missing")
+        assert installed.returncode == 0, installed.stdout + installed.stderr
+        assert f"Created database {name} (it did not exist)" in installed.stderr
         done = _onemedi(project, env, "deploy", "--to", "states")
         assert done.returncode == 0, done.stdout + done.stderr
-        assert f"Created database {name} (it did not exist)" in done.stderr
         status = _onemedi(project, env, "status")
         assert "# Name:     states" in status.stdout, status.stdout + status.stderr
 

@@ -15,12 +15,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import psycopg
+
 from onemedi_db.engine.config import find_project
 from onemedi_db.engine.plan import parse_plan
 from onemedi_db.engine.scripts import NO_TRANSACTION_MARKER
+from onemedi_db.supabase import standin
 
 ROOT = Path(__file__).resolve().parent.parent
-STANDIN = ROOT / "cli" / "onemedi_db" / "supabase" / "standin.sql"
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -64,10 +66,13 @@ def test_exported_migrations_build_the_deployed_schema_and_pass_the_tests(
     assert "CREATE TABLE IF NOT EXISTS auth.users" not in everything, "stand-in exported"
 
     exported = make_db("export")
-    _psql(exported, STANDIN)
+    with psycopg.connect(exported, autocommit=True) as conn:
+        standin.install(conn, "plain")
     for path in files:
         _psql(exported, path, NO_TRANSACTION_MARKER not in path.read_text())
     deployed = make_db("exportref")
+    run = _cli("standin", "install", "--target", deployed)
+    assert run.returncode == 0, run.stderr
     run = _cli("deploy", "--target", deployed)
     assert run.returncode == 0, run.stderr
     assert _dump(exported) == _dump(deployed)

@@ -119,12 +119,13 @@ def test_doctor_before_deploy_warns_with_the_fix(fresh_db: str) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     checks = _checks(run)
     assert checks["supabase"]["status"] == "WARN"
-    assert checks["supabase"]["fix"] == "onemedi-db deploy installs it"
+    assert checks["supabase"]["fix"] == "onemedi-db standin install puts a stand-in here"
     assert checks["server"]["status"] == "OK"
     assert checks["pending"]["status"] == "WARN"
     assert checks["lock"]["status"] == "OK"
     text = _cli("doctor", "--target", fresh_db)
-    assert "WARN supabase:" in text.stdout and "fix: onemedi-db deploy installs it" in text.stdout
+    assert "WARN supabase:" in text.stdout
+    assert "fix: onemedi-db standin install puts a stand-in here" in text.stdout
 
 
 def test_doctor_on_the_deployed_schema(schema_db: str) -> None:

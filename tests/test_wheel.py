@@ -62,7 +62,9 @@ def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
     for required in ("onemedi_db/_bundle/sqitch.plan", "onemedi_db/_bundle/sqitch.conf",
                      "onemedi_db/_bundle/sql/deploy/orders.sql",
                      "onemedi_db/_bundle/tests/pgtap/test_orders.sql",
-                     "onemedi_db/supabase/standin.sql"):
+                     "onemedi_db/_bundle/tests/pgtap/000_test_helpers.sql",
+                     "onemedi_db/supabase/standin_base.sql",
+                     "onemedi_db/supabase/standin_supabase.sql"):
         assert required in names, required
 
     work = tmp_path / "elsewhere"
@@ -74,6 +76,8 @@ def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
     def onemedi(*args: str) -> subprocess.CompletedProcess[str]:
         return _run([cli, *args, "--target", url], cwd=work, env=env)
 
+    install = onemedi("standin", "install")
+    assert install.returncode == 0, install.stdout + install.stderr
     deploy = onemedi("deploy")
     assert deploy.returncode == 0, deploy.stdout + deploy.stderr
     assert "bundled plan" in deploy.stdout
@@ -91,6 +95,8 @@ def test_the_wheel_deploys_its_bundled_plan_from_anywhere(
     revert = onemedi("revert", "-y")
     assert revert.returncode == 0, revert.stderr
     assert json.loads(onemedi("status", "--json").stdout)["last_change"] is None
+    removed = onemedi("standin", "remove", "-y")
+    assert removed.returncode == 0, removed.stdout + removed.stderr
 
 
 def test_a_deploy_only_install_lints_nothing_and_names_the_extra(

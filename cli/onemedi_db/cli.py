@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .commands import authoring, engine, generate
+from .commands import authoring, engine, generate, standin
 
 app = typer.Typer(
     name="onemedi-db",
@@ -66,6 +66,14 @@ app.command()(generate.seed)
 export_app = typer.Typer(help="Export the plan for other tools.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 export_app.command("supabase")(generate.export_supabase)
+
+standin_app = typer.Typer(
+    help="The Supabase stand-in for a plain PostgreSQL: install it, remove it.",
+    no_args_is_help=True,
+)
+app.add_typer(standin_app, name="standin")
+standin_app.command("install")(standin.install)
+standin_app.command("remove")(standin.remove)
 
 
 def run() -> None:

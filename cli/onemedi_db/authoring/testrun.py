@@ -5,6 +5,10 @@ pytest-pgtap sends a file, inside one transaction that is always rolled back: th
 top-level BEGIN/COMMIT/ROLLBACK are dropped (savepoints stay). The TAP lines of every result
 row are collected; a file passes when it ran as many tests as it planned, none failed (a
 `# TODO` failure does not count) and no statement raised an error.
+
+The test helpers (schema `tests`, `000_test_helpers.sql` beside the suites: what comes
+before its first BEGIN installs them) are loaded at the start of each file's transaction
+where the database lacks them, so they are rolled back with it and nothing stays.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from ..errors import OnemediError, PlanError
 
 _TAP = re.compile(r"^(?:(?:not )?ok\b|\d+\.\.\d+|\s*#|Bail out!)")
 _RESULT = re.compile(r"^(not )?ok (\d+)(?: - (.*?))?(?:\s+# (TODO|SKIP)\b.*)?$", re.IGNORECASE)
+_OPENING = {TransactionStmtKind.TRANS_STMT_BEGIN, TransactionStmtKind.TRANS_STMT_START}
 _OUTER = {
     TransactionStmtKind.TRANS_STMT_BEGIN,
     TransactionStmtKind.TRANS_STMT_START,
@@ -73,6 +78,19 @@ class FileResult:
         return not self.problems
 
 
+HELPERS = "000_test_helpers.sql"
+
+
+def helper_prelude(conn: psycopg.Connection[Any], folder: Path) -> list[str]:
+    """The statements installing the test helpers, where they are missing and available."""
+    path = folder / HELPERS
+    if not path.is_file():
+        return []
+    if conn.execute("SELECT to_regnamespace('tests')").fetchone() != (None,):
+        return []
+    return _statements(path, until_begin=True)
+
+
 def suite_files(folder: Path) -> list[Path]:
     files = sorted(folder.glob("test*.sql"))
     if not files:
@@ -106,7 +124,7 @@ def ensure_pgtap(conn: psycopg.Connection[Any], report: Callable[[str], None]) -
                      (f"{path[0] if path else 'public'}, {schema}",))
 
 
-def _statements(path: Path) -> list[str]:
+def _statements(path: Path, until_begin: bool = False) -> list[str]:
     text = path.read_text(encoding="utf-8")
     try:
         parsed = parser.parse_sql(text)
@@ -116,6 +134,8 @@ def _statements(path: Path) -> list[str]:
     out = []
     for raw in parsed:
         if isinstance(raw.stmt, ast.TransactionStmt) and raw.stmt.kind in _OUTER:
+            if until_begin and raw.stmt.kind in _OPENING:
+                break
             continue
         start = raw.stmt_location or 0
         end = start + raw.stmt_len if raw.stmt_len else len(text)
@@ -134,11 +154,14 @@ def _tap_lines(cur: psycopg.Cursor[Any]) -> list[str]:
             return lines
 
 
-def run_file(conn: psycopg.Connection[Any], path: Path) -> FileResult:
+def run_file(conn: psycopg.Connection[Any], path: Path, prelude: list[str] | None = None
+             ) -> FileResult:
     result = FileResult(path)
     statements = _statements(path)
     try:
         with conn.transaction(force_rollback=True), conn.cursor() as cur:
+            for statement in prelude or []:  # not the file's: no TAP from these
+                cur.execute(statement.encode("utf-8"), prepare=False)
             for statement in statements:
                 cur.execute(statement.encode("utf-8"), prepare=False)
                 result.tap += _tap_lines(cur)
@@ -165,8 +188,9 @@ def _parse(result: FileResult) -> None:
             result.assertions[-1].diagnostics.append(line)
 
 
-def run_suite(conn: psycopg.Connection[Any], files: list[Path]) -> list[FileResult]:
-    return [run_file(conn, path) for path in files]
+def run_suite(conn: psycopg.Connection[Any], files: list[Path],
+              prelude: list[str] | None = None) -> list[FileResult]:
+    return [run_file(conn, path, prelude) for path in files]
 
 
 def junit_xml(results: list[FileResult]) -> str:

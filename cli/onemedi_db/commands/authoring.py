@@ -162,10 +162,15 @@ def test_cmd(
     from ..errors import TestsFailed
 
     project = find_project()
-    files = testrun.suite_files(Path(directory) if directory else project.root / "tests" / "pgtap")
+    folder = Path(directory) if directory else project.root / "tests" / "pgtap"
+    files = testrun.suite_files(folder)
     with connect(resolve_target(project, target)) as conn:
         testrun.ensure_pgtap(conn, say_err)
-        results = testrun.run_suite(conn, files)
+        prelude = testrun.helper_prelude(conn, folder)
+        if prelude:
+            say_err(f"Loading the test helpers ({testrun.HELPERS}) inside each file's "
+                    "rolled-back transaction: nothing of them stays")
+        results = testrun.run_suite(conn, files, prelude)
     for r in results:
         if tap:
             say(f"# {r.path.name}\n" + "\n".join(r.tap))

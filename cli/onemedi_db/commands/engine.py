@@ -44,8 +44,8 @@ def deploy(
     ] = False,
     lock_timeout: LockOpt = 60.0,
 ) -> None:
-    """Deploy the plan's pending changes (installs the Supabase stand-in where needed)."""
-    from ..supabase import standin
+    """Deploy the plan's pending changes (the stand-in only where sqitch.conf asks for it)."""
+    from .standin import before_deploy
 
     if mode not in ("all", "change", "tag"):
         raise OnemediError(f"unknown --mode {mode!r}", hint="use all, change or tag")
@@ -53,12 +53,7 @@ def deploy(
     engine = open_engine(project, plan, tgt, create=True)
     say(f"Deploying {plan.project} to {tgt.display()} ({project.source} plan {project.plan_file})")
     with engine.locked(lock_timeout):
-        if standin.is_needed(engine.conn):
-            say(
-                "Installing the Supabase stand-in (auth, storage, roles, extensions schema): "
-                "this database has no Supabase objects"
-            )
-            standin.install(engine.conn)
+        before_deploy(project, plan, tgt, engine.conn)
         outcome = engine.deploy(to=to, mode=mode, verify=verify)
     say(outcome.message or f"Deployed {len(outcome.deployed)} change(s)")
 

@@ -83,8 +83,9 @@ def database_checks(conn: psycopg.Connection[Any], project: Project, plan: Plan)
                         else "use PostgreSQL 15 or newer (Supabase runs 15)"))
     has_auth = bool(_one(conn, "SELECT to_regclass('auth.users') IS NOT NULL "
                                "AND to_regclass('storage.objects') IS NOT NULL"))
-    real = bool(_one(conn, "SELECT to_regclass('auth.schema_migrations') IS NOT NULL "
-                           "OR EXISTS (SELECT FROM pg_roles WHERE rolname = 'supabase_admin')"))
+    real = bool(_one(conn, "SELECT (to_regclass('auth.schema_migrations') IS NOT NULL "
+                           "OR EXISTS (SELECT FROM pg_roles WHERE rolname = 'supabase_admin')) "
+                           "AND coalesce(current_setting('onemedi.standin', true), '') = ''"))
     if has_auth and real:
         checks.append(Check("OK", "supabase", "Supabase's own auth and storage objects"))
     elif has_auth:
@@ -93,11 +94,12 @@ def database_checks(conn: psycopg.Connection[Any], project: Project, plan: Plan)
     else:
         checks.append(Check("WARN", "supabase", "neither Supabase's objects nor the stand-in "
                             "(auth.users, storage.objects) are here",
-                            "onemedi-db deploy installs it"))
+                            "onemedi-db standin install puts a stand-in here"))
     superuser = _one(conn, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
     if not has_auth and not superuser:
         checks.append(Check("FAIL", "privileges", "the stand-in needs a superuser to install",
-                            "deploy once as a superuser, or use a Supabase project"))
+                            "install it as a superuser (onemedi-db standin install), "
+                            "or use a Supabase project"))
     checks += _extension_checks(conn)
     roles = {r[0]: r[1:] for r in conn.execute(
         "SELECT rolname, rolcanlogin, rolbypassrls FROM pg_roles WHERE rolname = ANY (%s)",
@@ -106,7 +108,7 @@ def database_checks(conn: psycopg.Connection[Any], project: Project, plan: Plan)
     if missing:
         checks.append(Check("FAIL" if has_auth else "WARN", "roles",
                             f"missing: {', '.join(missing)}",
-                            "onemedi-db deploy installs them (the stand-in)" if not has_auth
+                            "onemedi-db standin install creates them" if not has_auth
                             else "create the Supabase API roles (see docs/security.md)"))
     elif not roles["service_role"][1]:
         checks.append(Check("WARN", "roles", "service_role lacks BYPASSRLS",

@@ -1,57 +1,11 @@
--- Supabase stand-in: what a Supabase project provides before any migration runs.
--- Applied by `onemedi-db deploy` only where the target lacks Supabase's own objects
--- (auth.users and storage.objects); never part of the plan, never exported.
--- Idempotent: every statement converges on a re-run. Needs a superuser (roles, PostGIS).
-BEGIN;
-SET LOCAL client_min_messages = warning;
+-- Supabase stand-in, mode `plain`: the smallest auth and storage the plan needs, kinder
+-- than the platform (a short auth.users with defaults, no delete protection, SQL path
+-- helpers, no default privileges, no API role timeouts). The mode the project used before
+-- the platform modes existed; a baseline to compare them with.
 
-DO $roles$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'anon') THEN
-        CREATE ROLE anon NOLOGIN NOINHERIT;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticated') THEN
-        CREATE ROLE authenticated NOLOGIN NOINHERIT;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'service_role') THEN
-        CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticator') THEN
-        CREATE ROLE authenticator LOGIN NOINHERIT;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'supabase_auth_admin') THEN
-        CREATE ROLE supabase_auth_admin NOLOGIN NOINHERIT;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'supabase_storage_admin') THEN
-        CREATE ROLE supabase_storage_admin NOLOGIN NOINHERIT;
-    END IF;
-END
-$roles$;
-
-GRANT anon TO authenticator;
-GRANT authenticated TO authenticator;
-GRANT service_role TO authenticator;
-
--- Extensions live in their own schema, as on Supabase.
-CREATE SCHEMA IF NOT EXISTS extensions;
-GRANT USAGE ON SCHEMA extensions TO anon, authenticated, service_role;
-CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA extensions;
-
-GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
-
--- Supabase's sessions search "$user", public, extensions: new sessions here do too.
-DO $search_path$
-BEGIN
-    EXECUTE format(
-        'ALTER DATABASE %I SET search_path = "$user", public, extensions',
-        current_database()
-    );
-END
-$search_path$;
-
--- auth: the users table and the claim readers policies use.
-CREATE SCHEMA IF NOT EXISTS auth AUTHORIZATION supabase_auth_admin;
-GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
+CREATE SCHEMA IF NOT EXISTS auth;
+GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role, postgres;
+GRANT ALL ON SCHEMA auth TO supabase_auth_admin;
 
 CREATE TABLE IF NOT EXISTS auth.users (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -64,7 +18,7 @@ CREATE TABLE IF NOT EXISTS auth.users (
 );
 ALTER TABLE auth.users OWNER TO supabase_auth_admin;
 REVOKE ALL ON auth.users FROM anon, authenticated;
-GRANT ALL ON auth.users TO service_role;
+GRANT ALL ON auth.users TO service_role, postgres;
 
 CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid
 LANGUAGE sql STABLE
@@ -107,11 +61,11 @@ ALTER FUNCTION auth.role() OWNER TO supabase_auth_admin;
 ALTER FUNCTION auth.email() OWNER TO supabase_auth_admin;
 ALTER FUNCTION auth.jwt() OWNER TO supabase_auth_admin;
 GRANT EXECUTE ON FUNCTION auth.uid(), auth.role(), auth.email(), auth.jwt()
-TO anon, authenticated, service_role;
+TO anon, authenticated, service_role, postgres;
 
--- storage: buckets are rows, files are rows of objects guarded by RLS.
-CREATE SCHEMA IF NOT EXISTS storage AUTHORIZATION supabase_storage_admin;
-GRANT USAGE ON SCHEMA storage TO anon, authenticated, service_role;
+CREATE SCHEMA IF NOT EXISTS storage;
+GRANT USAGE ON SCHEMA storage TO anon, authenticated, service_role, postgres;
+GRANT ALL ON SCHEMA storage TO supabase_storage_admin;
 
 CREATE TABLE IF NOT EXISTS storage.buckets (
     id text PRIMARY KEY,
@@ -142,7 +96,7 @@ ALTER TABLE storage.buckets OWNER TO supabase_storage_admin;
 ALTER TABLE storage.objects OWNER TO supabase_storage_admin;
 ALTER TABLE storage.buckets ENABLE ROW LEVEL SECURITY;
 ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
-GRANT ALL ON storage.buckets, storage.objects TO anon, authenticated, service_role;
+GRANT ALL ON storage.buckets, storage.objects TO anon, authenticated, service_role, postgres;
 
 CREATE OR REPLACE FUNCTION storage.foldername(name text) RETURNS text[]
 LANGUAGE sql IMMUTABLE
@@ -166,6 +120,4 @@ ALTER FUNCTION storage.foldername(text) OWNER TO supabase_storage_admin;
 ALTER FUNCTION storage.filename(text) OWNER TO supabase_storage_admin;
 ALTER FUNCTION storage.extension(text) OWNER TO supabase_storage_admin;
 GRANT EXECUTE ON FUNCTION storage.foldername(text), storage.filename(text),
-storage.extension(text) TO anon, authenticated, service_role;
-
-COMMIT;
+storage.extension(text) TO anon, authenticated, service_role, postgres;
