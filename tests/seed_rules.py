@@ -18,12 +18,36 @@ KNOWN_INSERT_TRIGGERS = {
     "taxonomy_terms_check_tree", "ui_menu_items_check_tree", "service_taxonomy_map_check_fit",
     "refunds_mark_order_refunded", "orders_audit_insert", "order_items_audit_insert",
     "order_artifacts_in_patient_folder",
+    "gst_registrations_same_pan", "order_invoices_kept_as_issued", "order_invoices_have_lines",
     # Audit rows of these inserts are not generated (the history starts after them):
     "refunds_audit_insert", "vendor_payouts_audit_insert", "vendor_kyc_audit_insert",
     "medicine_master_audit_insert", "roles_audit_insert",
 }
 
 RULES: dict[str, str] = {
+    "gst_registrations_same_pan: a vendor's PAN-based GSTINs share one PAN": """
+        SELECT count(*) FROM (
+            SELECT r.vendor_id FROM public.gst_registrations AS r
+            WHERE r.registration_type NOT IN ('NON_RESIDENT', 'UIN', 'TDS')
+            GROUP BY r.vendor_id HAVING count(DISTINCT substr(r.gstin, 3, 10)) > 1
+        ) AS v""",
+    "order_invoices_kept_as_issued: no 1.0.0 invoice is written any more": """
+        SELECT count(*) FROM public.order_invoices WHERE document_kind = 'LEGACY_INVOICE'""",
+    "order_invoices_have_lines: every document covers lines of its order and vendor": """
+        SELECT count(*) FROM public.order_invoices AS d
+        WHERE d.document_kind <> 'LEGACY_INVOICE' AND NOT EXISTS (
+            SELECT 1 FROM public.order_items AS i
+            WHERE i.invoice_id = d.id AND i.order_id = d.order_id AND i.vendor_id = d.vendor_id)""",
+    "issue_order_documents: dispatched lines have a document of their kind, others none": """
+        SELECT count(*) FROM public.order_items AS i
+        JOIN public.orders AS o ON o.id = i.order_id
+        LEFT JOIN public.order_invoices AS d ON d.id = i.invoice_id
+        WHERE CASE
+            WHEN o.status IN ('OUT_FOR_DELIVERY', 'COMPLETED') THEN d.id IS NULL
+                OR d.document_kind <> CASE WHEN i.gst_rate > 0 THEN 'TAX_INVOICE'
+                                           ELSE 'BILL_OF_SUPPLY' END::public.tax_document_kind
+                OR d.supplier_state_code IS DISTINCT FROM i.supplier_state_code
+            ELSE i.invoice_id IS NOT NULL END""",
     "service_catalog_check_ref: the listed row exists": """
         SELECT count(*) FROM public.service_catalog AS c
         WHERE NOT CASE c.ref_table

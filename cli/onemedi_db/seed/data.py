@@ -91,12 +91,17 @@ def uuid_of(rng: random.Random) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def gstin(state_code: str, rng: random.Random) -> str:
-    """A GSTIN with a valid check character for a random PAN (checked by is_valid_gstin)."""
+def pan(rng: random.Random) -> str:
+    """A company's PAN (4th character C), as GSTINs of a vendor share one."""
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    pan = ("".join(rng.choice(letters) for _ in range(3)) + "C" + rng.choice(letters)
-           + f"{rng.randrange(10000):04d}" + rng.choice(letters))
-    body = f"{state_code}{pan}1Z"
+    return ("".join(rng.choice(letters) for _ in range(3)) + "C" + rng.choice(letters)
+            + f"{rng.randrange(10000):04d}" + rng.choice(letters))
+
+
+def gstin(state_code: str, rng: random.Random, of_pan: str | None = None) -> str:
+    """A regular GSTIN with a valid check character, for a given or a random PAN (checked by
+    is_valid_gst_registration)."""
+    body = f"{state_code}{of_pan or pan(rng)}1Z"
     total = 0
     for i, ch in enumerate(body):
         product = B36.index(ch) * (1 if i % 2 == 0 else 2)
@@ -107,6 +112,14 @@ def gstin(state_code: str, rng: random.Random) -> str:
 def tax_paise(taxable_paise: int, rate_hundredths: int, divisor: int) -> int:
     """round(taxable * rate / divisor, 2) half away from zero, in paise (as PostgreSQL does)."""
     num, den = taxable_paise * rate_hundredths, divisor * 100
+    return (2 * num + den) // (2 * den)
+
+
+def tax_inside_paise(amount_paise: int, rate_hundredths: int, halves: bool) -> int:
+    """The GST inside a tax-inclusive amount, in paise, as line_tax_inclusive computes it:
+    round(A * r / (2 * (100 + r)), 2) for each of CGST and SGST (halves), or
+    round(A * r / (100 + r), 2) for IGST, half away from zero; r in hundredths of a percent."""
+    num, den = amount_paise * rate_hundredths, (10000 + rate_hundredths) * (2 if halves else 1)
     return (2 * num + den) // (2 * den)
 
 

@@ -1,11 +1,18 @@
-"""The order pass of `seed --scale`: orders, their lines, bookings, coupons, invoices,
+"""The order pass of `seed --scale`: orders, their lines, bookings, coupons, GST documents,
 refunds, artifacts, audit rows and payouts, generated in time order and streamed by COPY on
 three connections at once (orders, lines, audit), so the server loads while Python generates.
+
+Prices are tax-inclusive, as checkout sells them: the GST is taken out of each line
+(`D.tax_inside_paise`, the arithmetic of line_tax_inclusive). Orders that reached dispatch
+carry their documents (a tax invoice under the vendor's registration in the supplying state,
+a bill of supply for exempt lines), numbered per vendor, state, kind and financial year, with
+the counters that continue the series.
 
 Every trigger-enforced rule is satisfied by construction: gst_rate is the slab's rate on the
 order's date in India, a booking's patient is the ordering profile and its slot belongs to the
 line's catalogue item and vendor, a slot never holds more active bookings than its capacity,
-refunds never exceed the line, coupons are redeemed inside their window and limit.
+refunds never exceed the line, coupons are redeemed inside their window and limit, every
+document covers lines of its own.
 """
 
 from __future__ import annotations
@@ -30,10 +37,11 @@ BOOKING = {"PENDING": "PENDING", "CONFIRMED": "SCHEDULED", "PROCESSING": "SCHEDU
            "OUT_FOR_DELIVERY": "IN_PROGRESS", "COMPLETED": "COMPLETED", "CANCELLED": "CANCELLED"}
 ORDER_COLS = ("id, profile_id, status, payment_status, payment_ref, address_id, "
               "delivery_address, delivery_state_code, coupon_id, gross_amount, discount_amount, "
-              "tax_amount, net_amount, created_at, updated_at")
+              "tax_amount, net_amount, tax_basis, created_at, updated_at")
 ITEM_COLS = ("id, order_id, service_catalog_id, vendor_id, qty, unit_price, discount_amount, "
              "taxable_value, hsn_code, gst_rate, cgst, sgst, utgst, igst, service_snapshot, "
-             "created_at, updated_at")
+             "tax_basis, supplier_state_code, invoice_id, created_at, updated_at")
+DISPATCHED = ("OUT_FOR_DELIVERY", "COMPLETED")
 AUDIT_COLS = "id, actor_id, entity_type, entity_id, action, before_state, after_state, created_at"
 
 
@@ -78,6 +86,7 @@ class World:
     carts: list[str] = field(default_factory=list)
     vendors: list[str] = field(default_factory=list)
     vendor_type: list[str] = field(default_factory=list)
+    registration: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
     commission: list[int] = field(default_factory=list)
     vendor_locs: list[list[int]] = field(default_factory=list)
     loc_vendor: list[int] = field(default_factory=list)
@@ -110,7 +119,7 @@ class OrderPass:
         self.refunds: list[str] = []
         self.artifacts: list[str] = []
         self.revenue: dict[tuple[int, int, int], int] = {}
-        self.invoice_no: dict[tuple[int, int], int] = {}
+        self.document_no: dict[tuple[int, str, str, int], int] = {}
 
     def rate(self, hsn: str, ist_day: int) -> int:
         """The IGST rate (hundredths of a percent) of tax_slab_for(hsn, that day)."""
@@ -185,7 +194,9 @@ class OrderPass:
         aid, state, snap = w.address[p]
         v, loc, kind, lines = self._lines(p)
         vid = w.vendors[v]
-        vstate = D.CITIES[w.loc_city[loc]][0] if loc >= 0 else state
+        # The supplying state: the branch's, or (a home service) the vendor's first branch's,
+        # as checkout_supplier_state decides.
+        vstate = D.CITIES[w.loc_city[loc if loc >= 0 else w.vendor_locs[v][0]]][0]
         age = w.span - t
         status = (("COMPLETED" if rng.random() < 0.9 else "CANCELLED") if age > 3 * DAY
                   else rng.choice(STATUSES))
@@ -205,20 +216,31 @@ class OrderPass:
                                                                                gross // 2)
         oid, ts, day = D.uuid_of(rng), ck.ts(t), ck.ist_day_index(t)
         intra, ut = vstate == state, state in w.utgst
+        gap = max(60, min(6 * 3600, age // 6))
+        path = PATH[status]
+        dispatch = t + gap * (path.index("OUT_FOR_DELIVERY") + 1) if status in DISPATCHED else -1
+        documents: dict[str, str] = {}
         tax, left, item_ids, totals = 0, disc, [], []
         for n, (cat, qty, unit, hsn, name, tag) in enumerate(lines):
             value = qty * unit
             ld = left if n == len(lines) - 1 else disc * value // gross if gross else 0
             left -= ld
-            taxable, r = value - ld, self.rate(hsn, day)
-            cg = D.tax_paise(taxable, r, 200) if intra else 0
-            ig = 0 if intra else D.tax_paise(taxable, r, 100)
+            inclusive, r = value - ld, self.rate(hsn, day)
+            cg = D.tax_inside_paise(inclusive, r, True) if intra else 0
+            ig = 0 if intra else D.tax_inside_paise(inclusive, r, False)
             sg, ugst = (0, cg) if ut else (cg, 0)
             line_tax = cg + sg + ugst + ig
+            taxable = inclusive - line_tax
             tax += line_tax
             iid = D.uuid_of(rng)
             item_ids.append((iid, tag))
-            totals.append(taxable + line_tax)
+            totals.append(inclusive)
+            doc = NULL
+            if dispatch >= 0:
+                kind_of = "TAX_INVOICE" if r > 0 else "BILL_OF_SUPPLY"
+                if kind_of not in documents:
+                    documents[kind_of] = self._document(v, vstate, kind_of, oid, dispatch)
+                doc = documents[kind_of]
             version = tag.rstrip("!") if tag[0] != "#" else "1"
             stype = kind if kind != "PHARMACY" else "MEDICINE"
             rx = "" if tag[0] == "#" else (', "prescription_required": true' if tag[-1] == "!"
@@ -228,24 +250,42 @@ class OrderPass:
                 f"{D.rupees(taxable)}\t{hsn}\t{D.rupees(r)}\t{D.rupees(cg)}\t{D.rupees(sg)}\t"
                 f"{D.rupees(ugst)}\t{D.rupees(ig)}\t"
                 f'{{"name": "{name}", "price": "{D.rupees(unit)}", "version": {version}, '
-                f'"vendor_id": "{vid}", "service_type": "{stype}"{rx}}}\t{ts}\t{ts}\n')
+                f'"vendor_id": "{vid}", "service_type": "{stype}", '
+                f'"price_includes_tax": true{rx}}}\tINCLUSIVE\t{vstate}\t{doc}\t{ts}\t{ts}\n')
             audit.row(f"{D.uuid_of(rng)}\t{pid}\torder_items\t{iid}\tINSERT\t{NULL}\t"
                       f'{{"id": "{iid}", "qty": {qty}, "order_id": "{oid}", '
                       f'"vendor_id": "{vid}"}}\t{ts}\n')
-        gap = max(60, min(6 * 3600, age // 6))
-        path = PATH[status]
         orders.row(f"{oid}\t{pid}\t{status}\t{pay}\t{ref}\t{aid}\t{snap}\t{state}\t"
                    f"{coupon[0] if coupon else NULL}\t{D.rupees(gross)}\t{D.rupees(disc)}\t"
-                   f"{D.rupees(tax)}\t{D.rupees(gross - disc + tax)}\t{ts}\t"
+                   f"{D.rupees(tax)}\t{D.rupees(gross - disc)}\tINCLUSIVE\t{ts}\t"
                    f"{ck.ts(t + gap * len(path))}\n")
         audit.row(f"{D.uuid_of(rng)}\t{pid}\torders\t{oid}\tINSERT\t{NULL}\t"
-                  f'{{"status": "PENDING", "net_amount": "{D.rupees(gross - disc + tax)}"}}'
+                  f'{{"status": "PENDING", "net_amount": "{D.rupees(gross - disc)}"}}'
                   f"\t{ts}\n")
         if path:
             audit.row(f"{D.uuid_of(rng)}\t{w.owners[v]}\torders\t{oid}\tUPDATE\t"
                       f'{{"status": "{path[-2] if len(path) > 1 else "PENDING"}"}}\t'
                       f'{{"status": "{path[-1]}"}}\t{ck.ts(t + gap * len(path))}\n')
         self._extras(t, p, v, oid, status, pay, coupon, kind, item_ids, totals, lines)
+
+    def _document(self, v: int, state: str, kind: str, oid: str, at: int) -> str:
+        """Issue the order's document of that kind from vendor v in `state`, dated the day of
+        dispatch in India, numbered in the series of vendor, state, kind and financial year;
+        returns its id."""
+        w, ck = self.w, self.w.clock
+        on = ck.date_of(ck.ist_day_index(at))
+        fy = on.year - (1 if on.month < 4 else 0)
+        key = (v, state, kind, fy)
+        n = self.document_no[key] = self.document_no.get(key, 0) + 1
+        reg_id, gstin = w.registration.get((v, state), (NULL, NULL))
+        if kind == "TAX_INVOICE" and reg_id == NULL:
+            raise ValueError(f"vendor {v} sells taxable goods from {state} unregistered")
+        did = D.uuid_of(w.rng)
+        prefix = "TI" if kind == "TAX_INVOICE" else "BS"
+        self.invoices.append(f"{did}\t{oid}\t{w.vendors[v]}\t"
+                             f"{prefix}/{fy % 100:02d}{(fy + 1) % 100:02d}/{n:06d}\t{on}\t"
+                             f"{kind}\t{state}\t{reg_id}\t{gstin}\t{ck.ts(at)}\t{ck.ts(at)}\n")
+        return did
 
     def _extras(self, t: int, p: int, v: int, oid: str, status: str, pay: str,
                 coupon: list[Any] | None, kind: str, item_ids: list[tuple[str, str]],
@@ -254,13 +294,6 @@ class OrderPass:
         pid, ts = w.patients[p], ck.ts(t)
         if coupon is not None:
             self.redemptions.append(f"{D.uuid_of(rng)}\t{coupon[0]}\t{oid}\t{pid}\t{ts}\t{ts}\t{ts}\n")
-        if pay in ("PAID", "REFUNDED"):
-            on = ck.date_of(ck.ist_day_index(t))
-            fy = on.year - (1 if on.month < 4 else 0)
-            n = self.invoice_no[(v, fy)] = self.invoice_no.get((v, fy), 0) + 1
-            self.invoices.append(f"{D.uuid_of(rng)}\t{oid}\t{w.vendors[v]}\t"
-                                 f"OM/{fy % 100:02d}{(fy + 1) % 100:02d}/{n:06d}\t{on}\t{ts}\t"
-                                 f"{ts}\n")
         if pay == "REFUNDED":
             done = ck.ts(t + DAY)
             for (iid, _), total in zip(item_ids, totals, strict=True):
@@ -323,13 +356,14 @@ class OrderPass:
         write_rows(main, "public.coupon_redemptions", "id, coupon_id, order_id, profile_id, "
                    "redeemed_at, created_at, updated_at", self.redemptions, add, counts)
         write_rows(main, "public.order_invoices", "id, order_id, vendor_id, invoice_number, "
-                   "invoice_date, created_at, updated_at", self.invoices, add, counts)
+                   "invoice_date, document_kind, supplier_state_code, registration_id, gstin, "
+                   "created_at, updated_at", self.invoices, add, counts)
         t0s = ck.ts(0)
-        if main.execute("SELECT to_regclass('public.invoice_counters')").fetchone() != (None,):
-            write_rows(main, "public.invoice_counters", "vendor_id, financial_year, last_number, "
-                       "created_at, updated_at",
-                       [f"{w.vendors[v]}\t{fy}\t{n}\t{t0s}\t{t0s}\n"
-                        for (v, fy), n in sorted(self.invoice_no.items())], add, counts)
+        write_rows(main, "public.document_counters", "vendor_id, state_code, document_kind, "
+                   "financial_year, last_number, created_at, updated_at",
+                   [f"{w.vendors[v]}\t{state}\t{kind}\t{fy}\t{n}\t{t0s}\t{t0s}\n"
+                    for (v, state, kind, fy), n in sorted(self.document_no.items())],
+                   add, counts)
         write_rows(main, "public.refunds", "id, order_item_id, amount, reason, status, "
                    "gateway_ref, processed_at, created_at, updated_at", self.refunds, add, counts)
         write_rows(main, "public.order_artifacts", "id, order_id, type, file_url, uploaded_by, "

@@ -297,13 +297,26 @@ def _vendors(conn: psycopg.Connection[Any], w: World, add: Any, counts: dict[str
             first = w.loc_ids[w.vendor_locs[v][0]]
             out.row(f"{D.uuid_of(rng)}\t{w.vendors[v]}\t{members[0]}\t{NULL}\tADMIN\t{t0}\t{t0}\n")
             out.row(f"{D.uuid_of(rng)}\t{w.vendors[v]}\t{members[1]}\t{first}\tSTAFF\t{t0}\t{t0}\n")
+    # Sellers of taxable goods (pharmacies, hospitals) register in every state they have a
+    # branch in, under one PAN; labs, scan centres and the rest supply exempt services only.
+    pans = [D.pan(rng) for _ in w.vendors]
+    with copy_into(conn, "public.gst_registrations", "id, vendor_id, gstin, registration_type, "
+                   "valid_from, created_at, updated_at", add, counts) as out:
+        for v, vid in enumerate(w.vendors):
+            if w.vendor_type[v] not in ("PHARMACY", "HOSPITAL"):
+                continue
+            for state in sorted({D.CITIES[w.loc_city[loc]][0] for loc in w.vendor_locs[v]}):
+                rid, number = D.uuid_of(rng), D.gstin(state, rng, pans[v])
+                w.registration[(v, state)] = (rid, number)
+                out.row(f"{rid}\t{vid}\t{number}\tREGULAR\t2017-07-01\t{t0}\t{t0}\n")
     with copy_into(conn, "public.vendor_kyc", "id, vendor_id, branch_id, gstin, dl_number, "
                    "license_url, verified_at, verified_by, created_at, updated_at",
                    add, counts) as out:
         for v, vid in enumerate(w.vendors):
             state = D.CITIES[w.loc_city[w.vendor_locs[v][0]]][0]
             dl = f"DL-{state}-{20 + v}/{21 + v}" if w.vendor_type[v] == "PHARMACY" else NULL
-            out.row(f"{D.uuid_of(rng)}\t{vid}\t{NULL}\t{D.gstin(state, rng)}\t{dl}\t"
+            number = w.registration.get((v, state), (None, D.gstin(state, rng, pans[v])))[1]
+            out.row(f"{D.uuid_of(rng)}\t{vid}\t{NULL}\t{number}\t{dl}\t"
                     f"{vid}/kyc.pdf\t{t0}\t{w.admin}\t{t0}\t{t0}\n")
 
 
