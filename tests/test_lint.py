@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from engine_support import without_plan_line
 from onemedi_db.authoring.lint import psql_features
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +77,8 @@ def test_problems_are_reported_as_file_line_message(project: Path) -> None:
         assert expected in lines, f"{expected!r} not in {lines}"
     assert any(line.startswith("sql/revert/widgets.sql:5: parse: syntax error at or near "
                                '"COMMIT"') for line in lines), lines
-    assert done.stderr.startswith(f"onemedi-db: error: {len(lines)} problem(s) in ")
+    assert without_plan_line(done.stderr).startswith(
+        f"onemedi-db: error: {len(lines)} problem(s) in ")
 
 
 def test_json_output(project: Path) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..engine.config import Project, find_project, resolve_target
+from ..engine.config import Project, resolve_target
 from .common import (
     ConflictsOpt,
     JsonOpt,
@@ -17,6 +17,7 @@ from .common import (
     handled,
     load,
     open_engine,
+    project_here,
     say,
     say_err,
 )
@@ -38,7 +39,7 @@ def add(
     """Add a change: three scripts from the house-style templates (docs/style.md), one plan line."""
     from ..authoring.changes import add_change
 
-    project = find_project()
+    project = project_here()
     result = add_change(project, name, requires or [], conflicts or [], note)
     for path in result.created:
         say(f"Created {_rel(project, path)}")
@@ -55,7 +56,7 @@ def tag(
     """Tag the last change of the plan."""
     from ..authoring.changes import add_tag
 
-    project = find_project()
+    project = project_here()
     result = add_tag(project, name, note)
     say(f'Tagged "{result.change}" with @{name.removeprefix("@")} in {project.plan_file.name}')
 
@@ -70,7 +71,7 @@ def rework(
     """Rework a change after a tag: keep its scripts as NAME@TAG.sql and plan it again."""
     from ..authoring.changes import rework_change
 
-    project = find_project()
+    project = project_here()
     result = rework_change(project, name, requires or [], conflicts or [], note)
     for src, dst in result.copied:
         say(f"Copied {_rel(project, src)} to {_rel(project, dst)}")
@@ -128,7 +129,7 @@ def lint_cmd(
     from ..authoring.lint import as_json, lint_project
     from ..errors import LintFailed
 
-    project = find_project()
+    project = project_here()
     result = lint_project(project, jobs=jobs, use_cache=not no_cache)
     if json_out:
         say(json.dumps(as_json(result), indent=2))
@@ -161,7 +162,7 @@ def test_cmd(
     from ..engine.runner import connect
     from ..errors import TestsFailed
 
-    project = find_project()
+    project = project_here()
     files = testrun.suite_files(Path(directory) if directory else project.root / "tests" / "pgtap")
     with connect(resolve_target(project, target)) as conn:
         testrun.ensure_pgtap(conn, say_err)
