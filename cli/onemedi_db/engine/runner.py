@@ -312,7 +312,7 @@ class Engine:
         self, to: str | None = None, mode: str = "all", verify: bool = False,
         log_only: bool = False,
     ) -> Outcome:
-        self.prepare()
+        self.apply_session_settings()
         done = self.deployed()
         target = self.plan.index_of(to) if to else len(self.plan.changes) - 1
         if target < len(done) - 1:
@@ -329,7 +329,7 @@ class Engine:
         self._check_requirements(pending)
         if not done and not log_only:
             self._refuse_existing_schema(pending)
-        self.apply_session_settings()
+        self.prepare()
         outcome = Outcome()
         for change in pending:
             script = scripts[change.id]
