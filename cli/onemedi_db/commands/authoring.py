@@ -130,7 +130,8 @@ def lint_cmd(
     from ..errors import LintFailed
 
     project = project_here()
-    result = lint_project(project, jobs=jobs, use_cache=not no_cache)
+    result = lint_project(project, jobs=jobs, use_cache=not no_cache,
+                          progress=lambda line: say_err(f"onemedi-db: {line}"))
     if json_out:
         say(json.dumps(as_json(result), indent=2))
     else:
