@@ -34,6 +34,7 @@ from engine_support import (
 )
 
 db, new_db = engine_support.db, engine_support.new_db
+ROOT = Path(__file__).resolve().parent.parent
 LOCK = 75474063
 BOX = set("│╭╮╰╯─")
 HELD = ("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database ="
@@ -214,3 +215,19 @@ def test_status_shows_the_tags_of_the_last_change_only(tmp_path: Path, db: str) 
     cli(p, "deploy", url=db)
     assert "# Tag" not in cli(p, "status", url=db).stdout
     assert events(db)[-1] == ("deploy", "third")
+
+
+# -- make deploy ---------------------------------------------------------------------------------
+def test_make_deploy_says_what_it_installs_and_where_the_command_is(tmp_path: Path) -> None:
+    """`make -n` prints the recipe without running it: a fresh clone's `make deploy` says
+    that it builds the environment (a silent minute otherwise), then where onemedi-db is."""
+    venv = tmp_path / "venv"
+    done = subprocess.run(["make", "-n", "deploy", f"VENV={venv}"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    recipe = done.stdout
+    assert f'echo "Creating the Python environment {venv}"' in recipe
+    assert f"Installing onemedi-db and its tools into {venv}" in recipe
+    assert f"onemedi-db is installed in {venv}/bin/, not on your PATH" in recipe
+    assert f"'source {venv}/bin/activate'" in recipe
+    assert recipe.index(f"{venv}/bin/onemedi-db deploy") < recipe.index("not on your PATH")

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from pglast import ast, parser
-from pglast.enums.parsenodes import TransactionStmtKind
+from pglast.enums.parsenodes import GrantTargetType, ObjectType, TransactionStmtKind
 
 from ..engine import cache
 from ..engine.config import Project, bundled_root
@@ -46,6 +46,7 @@ from ..errors import MissingExtra, OnemediError
 KINDS = ("deploy", "revert", "verify")
 LINT_EXTRA = "pip install 'onemedi-db[lint]'"
 _MIN_PER_WORKER = 8
+_PROGRESS_FROM = 40  # uncached files (5 s or more): say what is happening
 _worker_config: Any = None
 
 
@@ -114,6 +115,7 @@ def lint_project(project: Project, jobs: int | None = None, use_cache: bool = Tr
                 clean.add(path)
     if plan is not None:
         problems += migration_problems(project, plan, clean)
+        problems += security_problems(project, plan, clean)
     fluff, cached = sqlfluff_problems(project, files, jobs, use_cache, progress)
     problems += fluff
     problems.sort(key=lambda p: (p.file, p.line, p.rule))
@@ -156,6 +158,64 @@ def migration_problems(project: Project, plan: Plan, clean: set[Path]) -> list[P
         problems += [Problem(rel, f.line, f.rule, f.message)
                      for f in check(path.read_text(encoding="utf-8"))]
     return problems
+
+
+_API_ROLES = {"anon", "authenticated"}
+_SECURITY = ("docs/security.md", "tests/pgtap/test_rls_catalog.sql")
+
+
+def security_problems(project: Project, plan: Plan, clean: set[Path]) -> list[Problem]:
+    """A table of public granted to anon or authenticated must be in the access matrix
+    (docs/security.md) and its policy test (test_rls_catalog.sql), which the security tests
+    hold to the database: lint says so before those tests fail. Projects without those two
+    files are not checked."""
+    matrix, catalog = (project.root / name for name in _SECURITY)
+    if not (matrix.is_file() and catalog.is_file()):
+        return []
+    matrix_text, catalog_text = matrix.read_text("utf-8"), catalog.read_text("utf-8")
+    problems: list[Problem] = []
+    latest = {c.name: c for c in plan.changes}
+    for change in latest.values():
+        path = plan.script_path(project.top_dir, "deploy", change)
+        if path not in clean:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for table, line in _api_grants(text):
+            missing = [name for name, ok in (
+                (_SECURITY[0], f"| `{table}` |" in matrix_text),
+                (_SECURITY[1], f"'public', '{table}'" in catalog_text)) if not ok]
+            if missing:
+                problems.append(Problem(
+                    _rel(path, project.root), line, "security-matrix",
+                    f"public.{table} is granted to an API role, so the security tests need it: "
+                    f"add it to {' and '.join(missing)} (docs/security.md, \"How to secure and "
+                    "test a new table\")"))
+    return problems
+
+
+def _api_grants(text: str) -> list[tuple[str, int]]:
+    """(table, line) of each GRANT to anon or authenticated on a table of public that the
+    script creates (views are not in the matrix)."""
+    found: list[tuple[str, int]] = []
+    stmts = parser.parse_sql(text)
+    created = {s.stmt.relation.relname for s in stmts if isinstance(s.stmt, ast.CreateStmt)
+               and s.stmt.relation is not None
+               and (s.stmt.relation.schemaname or "public") == "public"}
+    for raw in stmts:
+        node = raw.stmt
+        if not (isinstance(node, ast.GrantStmt) and node.is_grant
+                and node.objtype == ObjectType.OBJECT_TABLE
+                and node.targtype == GrantTargetType.ACL_TARGET_OBJECT):
+            continue
+        roles = {getattr(g, "rolename", None) for g in node.grantees or ()}
+        if not roles & _API_ROLES:
+            continue
+        line = text[: raw.stmt_location or 0].count("\n") + 1
+        for obj in node.objects or ():
+            if isinstance(obj, ast.RangeVar) and obj.relname in created and (
+                    obj.schemaname or "public") == "public":
+                found.append((str(obj.relname), line))
+    return found
 
 
 def tagged_problems(project: Project, plan: Plan) -> list[Problem]:
@@ -381,7 +441,7 @@ def sqlfluff_problems(
     todo = [path for path in texts if digests[path] not in entries]
     workers = min(jobs or os.cpu_count() or 1, max(1, len(todo) // _MIN_PER_WORKER))
     items = [(str(path), texts[path]) for path in todo]
-    report = progress if progress is not None and len(todo) >= _MIN_PER_WORKER else None
+    report = progress if progress is not None and len(todo) >= _PROGRESS_FROM else None
     if report:
         report(f"sqlfluff: {len(todo)} of {len(texts)} file(s) not in the cache, {workers} "
                "worker(s); each takes about 0.1-0.2 s per worker")

@@ -108,7 +108,7 @@ def check_cmd(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     if findings:
         raise DriftFound(
             f"{len(findings)} drift finding(s) on {tgt.display()}",
-            hint="a changed deployed script needs `rework`; see docs/cli.md",
+            hint="each finding says what to do; docs/cli.md (`check`) explains them",
         )
     if not json_out:
         say(f"No drift: {deployed} deployed change(s) match the plan, scripts and verifies")
@@ -176,6 +176,13 @@ def test_cmd(
             + ("ok" if r.ok else "NOT OK: " + "; ".join(r.problems))
             + f" ({len(r.assertions)} tests)"
         )
+        if not tap:  # why each failed, as pg_prove shows it (--tap shows all of it anyway)
+            for failed in r.failed:
+                say(f"    not ok {failed.number} - {failed.description}".rstrip(" -"))
+                for line in failed.diagnostics:
+                    say(f"    {line}")
+            if r.error:
+                say(f"    # {r.error}")
     if junit:
         Path(junit).write_text(testrun.junit_xml(results), encoding="utf-8")
     total = sum(len(r.assertions) for r in results)

@@ -96,8 +96,10 @@ def seed(
         str | None,
         typer.Option("--anchor", help="Day the data ends on (YYYY-MM-DD; default today, UTC)."),
     ] = None,
-    no_docs: Annotated[
-        bool, typer.Option("--no-docs", help="Do not record the proportions in docs/benchmarks.md.")
+    write_docs: Annotated[
+        bool,
+        typer.Option("--docs", help="Also record the proportions in the checkout's "
+                     "docs/benchmarks.md (`make bench` does)."),
     ] = False,
 ) -> None:
     """Fill a deployed database with generated (--scale N) or demo (--demo) data."""
@@ -107,7 +109,8 @@ def seed(
 
     project, _, tgt = load(target)
     docs = (
-        None if no_docs or project.source != "checkout" else project.root / "docs" / "benchmarks.md"
+        project.root / "docs" / "benchmarks.md"
+        if write_docs and project.source == "checkout" else None
     )
     run_seed(
         tgt.conninfo,
