@@ -253,3 +253,36 @@ def test_the_lock_holder_named_is_in_the_target_database(
         for conn in holders:
             conn.close()
     assert deployed(target) == []
+
+
+
+def test_verify_scripts_that_check_nothing(
+    tmp_path: Path, new_db: Callable[[str], str]
+) -> None:
+    """sqitch's verify template (comments only) and a constant `SELECT 1` check nothing: no
+    refusal. A verify that passes anywhere and is not constant looks like an existing schema:
+    refused, with the way out; once the project has a history in the registry, it is never
+    asked again."""
+    template = ("-- Verify demo:first on pg\n\nBEGIN;\n\n-- XXX Add verifications here.\n\n"
+                "ROLLBACK;\n")
+    p = Project(tmp_path / "p")
+    p.add("first", verify=template)
+    p.add("second", verify="BEGIN;\nSELECT 1;\nROLLBACK;\n")
+    url = new_db("e")
+    cli(p, "deploy", url=url)
+    assert deployed(url) == ["first", "second"]
+
+    q = Project(tmp_path / "q")
+    q.add("second", verify="BEGIN;\nSELECT 1;\nROLLBACK;\n")
+    url = new_db("e")
+    cli(q, "deploy", url=url)
+    r = Project(tmp_path / "r")
+    r.add("anything", verify="BEGIN;\nSELECT count(*) FROM pg_catalog.pg_class;\nROLLBACK;\n")
+    url = new_db("e")
+    proc = cli(r, "deploy", url=url, check=7)
+    assert "(anything: their verify scripts pass)" in error_line(proc)
+    assert "--deploy-over-existing" in hint_line(proc)
+    cli(r, "deploy", "--deploy-over-existing", url=url)
+    cli(r, "revert", "-y", url=url)
+    cli(r, "deploy", url=url)  # the registry has its history now
+    assert deployed(url) == ["anything"]

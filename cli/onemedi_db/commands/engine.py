@@ -58,6 +58,12 @@ def deploy(
     statement_timeout: StatementTimeoutOpt = None,
     lock_retries: RetriesOpt = None,
     log_only: LogOnlyOpt = False,
+    over_existing: Annotated[
+        bool,
+        typer.Option("--deploy-over-existing",
+                     help="Run the scripts even where nothing of the project was ever deployed "
+                     "but its first changes' verify scripts already pass."),
+    ] = False,
 ) -> None:
     """Deploy the plan's pending changes (installs the Supabase stand-in where needed)."""
     from ..supabase import standin
@@ -75,7 +81,8 @@ def deploy(
                 "this database has no Supabase objects"
             )
             standin.install(engine.conn)
-        outcome = engine.deploy(to=to, mode=mode, verify=verify, log_only=log_only)
+        outcome = engine.deploy(to=to, mode=mode, verify=verify, log_only=log_only,
+                                check_existing=not over_existing)
     say(outcome.message or f"Deployed {len(outcome.deployed)} change(s)"
         + (" (log only: no script was run)" if log_only else ""))
 

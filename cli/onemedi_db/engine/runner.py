@@ -8,6 +8,7 @@ created: the sqitch registry is the only record, and sqitch's advisory lock the 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -310,7 +311,7 @@ class Engine:
     # -- deploy --------------------------------------------------------------------------------
     def deploy(
         self, to: str | None = None, mode: str = "all", verify: bool = False,
-        log_only: bool = False,
+        log_only: bool = False, check_existing: bool = True,
     ) -> Outcome:
         self.apply_session_settings()
         done = self.deployed()
@@ -327,7 +328,7 @@ class Engine:
         reverts = {c.id: self.script("revert", c) for c in pending}  # parsed now, needed on failure
         verifies = {c.id: self.script("verify", c) for c in pending} if verify else {}
         self._check_requirements(pending)
-        if not done and not log_only:
+        if not done and not log_only and check_existing and not self.registry.events(1):
             self._refuse_existing_schema(pending)
         self.prepare()
         outcome = Outcome()
@@ -348,9 +349,11 @@ class Engine:
     def _refuse_existing_schema(self, pending: list[Change]) -> None:
         """Refuse to deploy over a schema built another way (`supabase db push`, a restore).
 
-        No change of this project is recorded, yet the verify script of the first pending
-        change passes: its objects are already there. The pending changes' verify scripts
-        are run in order, each rolled back, until one fails (on a new database: the first).
+        Nothing of this project was ever recorded here (no event), yet the verify script of
+        the first pending change passes: its objects are already there. The pending changes'
+        verify scripts are run in order, each rolled back, until one fails (on a new
+        database: the first); a verify script that checks nothing (no statement, as sqitch's
+        template, or only constant SELECTs such as `SELECT 1`) ends the probe.
         """
         present: list[str] = []
         for change in pending:
@@ -358,7 +361,7 @@ class Engine:
                 script = self.script("verify", change)
             except PlanError:
                 break  # no verify script to ask
-            if self.verify_change(change, script) is not None:
+            if not _checks_something(script) or self.verify_change(change, script) is not None:
                 break
             present.append(change.name)
         if not present:
@@ -372,7 +375,8 @@ class Engine:
             "nothing was changed",
             hint=f"to adopt it as it is: `onemedi-db deploy --log-only --verify --to "
             f"{present[-1]}` records those changes without running their scripts, then "
-            "`onemedi-db deploy` runs the rest",
+            "`onemedi-db deploy` runs the rest; if those verify scripts pass on any database "
+            "(they check nothing), `--deploy-over-existing` runs the scripts anyway",
         )
 
     def _check_requirements(self, pending: list[Change]) -> None:
@@ -503,6 +507,15 @@ class Engine:
     def _run_verify(self, change: Change, script: Script) -> None:
         for statement in script.statements:
             _execute(self.conn, change, script, statement)
+
+
+_CONSTANT_SELECT = re.compile(
+    r"(?is)\s*SELECT\s+(?:[\d\s.,+\-*/()]|true\b|false\b|null\b|'[^']*')*")
+
+
+def _checks_something(script: Script) -> bool:
+    """Whether a verify script could fail on an empty database (not just `SELECT 1`)."""
+    return any(not _CONSTANT_SELECT.fullmatch(s.sql) for s in script.statements)
 
 
 class _Unplaced(Exception):
