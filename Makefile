@@ -30,7 +30,8 @@ system-deps:
 python-deps: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	@test -x $(PY) || python3 -m venv $(VENV)
+	@test -x $(PY) || { echo "Creating the Python environment $(VENV)"; python3 -m venv $(VENV); }
+	@echo "Installing onemedi-db and its tools into $(VENV) (a minute or two the first time)"
 	@$(PY) -m pip install -q --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
 	@$(PY) -m pip install -q -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
 	@$(PY) -c 'import onemedi_db, pytest_pgtap' && touch $@
@@ -44,6 +45,8 @@ postgres: ## Start the local PostgreSQL 15 cluster if it is down
 deploy: deps ## Deploy the schema to the local default database `onemedi` (stand-in first)
 	$(BIN)/onemedi-db standin install --mode $(STANDIN_MODE) --if-missing
 	$(BIN)/onemedi-db deploy
+	@echo "onemedi-db is installed in $(BIN)/, not on your PATH: run $(BIN)/onemedi-db COMMAND," \
+	    "or 'source $(BIN)/activate' once and then onemedi-db COMMAND"
 
 lint: python-deps ## ruff, mypy, and onemedi-db lint (sqlfluff and layout)
 	$(BIN)/ruff check cli tests bench

@@ -124,6 +124,14 @@ def cli(project: Project | Path, *args: str, url: str | None = None, check: int 
     return proc
 
 
+def without_plan_line(stderr: str) -> str:
+    """stderr without the line every command starts with, naming the plan it uses."""
+    lines = stderr.splitlines(keepends=True)
+    if lines and lines[0].startswith("onemedi-db: plan "):
+        lines = lines[1:]
+    return "".join(lines)
+
+
 def cli_popen(project: Project, *args: str, url: str) -> subprocess.Popen[bytes]:
     """Start `onemedi-db ARGS --target URL` (binary pipes: read them with LineReader)."""
     return subprocess.Popen(

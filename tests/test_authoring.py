@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from engine_support import without_plan_line
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_HEAD = "%syntax-version=1.0.0\n%project=onemedi\n\n"
 ENV = {**os.environ, "SQITCH_FULLNAME": "Test Planner", "SQITCH_EMAIL": "planner@example.com"}
@@ -146,7 +148,7 @@ def test_refusals_exit_4_and_change_nothing(
     before_plan, before_files = (project / "sqitch.plan").read_text(), files(project)
     refused = onemedi(project, *command)
     assert refused.returncode == 4
-    assert refused.stderr.startswith(f"onemedi-db: error: {message}")
+    assert without_plan_line(refused.stderr).startswith(f"onemedi-db: error: {message}")
     assert (project / "sqitch.plan").read_text() == before_plan
     assert files(project) == before_files
 

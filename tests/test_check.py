@@ -12,6 +12,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from engine_support import without_plan_line
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "%syntax-version=1.0.0\n%project=onemedi\n\n"
 
@@ -53,8 +55,10 @@ def test_clean(deployed: tuple[Path, str]) -> None:
 
 
 def test_nothing_deployed_is_clean(tmp_path: Path, fresh_db: str) -> None:
+    # sqitch's default plan_file is top_dir/sqitch.plan.
     (tmp_path / "sqitch.conf").write_text("[core]\n\ttop_dir = sql\n", encoding="utf-8")
-    (tmp_path / "sqitch.plan").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "sql").mkdir()
+    (tmp_path / "sql" / "sqitch.plan").write_text(PLAN, encoding="utf-8")
     done = onemedi(tmp_path, "check", "--target", fresh_db)
     assert done.returncode == 0, done.stderr
     assert "No drift: 0 deployed change(s)" in done.stdout
@@ -73,6 +77,13 @@ def test_edited_deploy_script(deployed: tuple[Path, str]) -> None:
         "script_changed: sql/deploy/widgets.sql: changed since widgets was deployed (deployed ")
     assert "onemedi-db: error: 1 drift finding(s) on" in done.stderr
     assert registry_rows(url) == before  # check changes nothing
+    # Untagged, the change cannot be reworked (`rework` refuses it): revert and redeploy.
+    assert "widgets is not tagged yet, so revert it (`onemedi-db revert --to widgets^`)" \
+        in done.stdout and "onemedi-db rework" not in done.stdout
+    assert onemedi(project, "rework", "widgets").returncode == 4
+    assert onemedi(project, "tag", "v1").returncode == 0
+    done = onemedi(project, "check", "--target", url)
+    assert "change a released change with `onemedi-db rework widgets`" in done.stdout
 
 
 def test_deleted_deploy_script(deployed: tuple[Path, str]) -> None:
@@ -114,7 +125,7 @@ def test_unreachable_target(deployed: tuple[Path, str]) -> None:
     project, _ = deployed
     done = onemedi(project, "check", "--target", "postgresql://postgres@127.0.0.1:5432/om_none_x")
     assert done.returncode == 3
-    assert done.stderr.startswith("onemedi-db: error: cannot connect to ")
+    assert without_plan_line(done.stderr).startswith("onemedi-db: error: cannot connect to ")
 
 
 def test_order_mismatch_still_verifies(deployed: tuple[Path, str]) -> None:

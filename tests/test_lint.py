@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from engine_support import without_plan_line
 from onemedi_db.authoring.lint import psql_features
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +77,8 @@ def test_problems_are_reported_as_file_line_message(project: Path) -> None:
         assert expected in lines, f"{expected!r} not in {lines}"
     assert any(line.startswith("sql/revert/widgets.sql:5: parse: syntax error at or near "
                                '"COMMIT"') for line in lines), lines
-    assert done.stderr.startswith(f"onemedi-db: error: {len(lines)} problem(s) in ")
+    assert without_plan_line(done.stderr).startswith(
+        f"onemedi-db: error: {len(lines)} problem(s) in ")
 
 
 def test_json_output(project: Path) -> None:
@@ -92,7 +94,8 @@ def test_repo_templates_are_linted(tmp_path: Path) -> None:
     """The templates ship in the package; lint finds them in a checkout and they are clean."""
     shutil.copytree(ROOT / "cli" / "onemedi_db" / "authoring" / "templates",
                     tmp_path / "cli" / "onemedi_db" / "authoring" / "templates")
-    (tmp_path / "sqitch.conf").write_text("[core]\n\ttop_dir = sql\n", encoding="utf-8")
+    (tmp_path / "sqitch.conf").write_text("[core]\n\ttop_dir = sql\n\tplan_file = sqitch.plan\n",
+                                          encoding="utf-8")
     (tmp_path / "sqitch.plan").write_text(PLAN, encoding="utf-8")
     shutil.copy(ROOT / ".sqlfluff", tmp_path / ".sqlfluff")
     done = onemedi(tmp_path, "lint")
@@ -165,3 +168,28 @@ def test_tagged_changes_are_frozen(tmp_path: Path) -> None:
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
     done = onemedi(tmp_path, "lint", "--no-cache")
     assert "sqitch.plan" in done.stdout and "changed since it was tagged" in done.stdout
+
+
+def test_a_new_table_needs_its_security_tests_before_lint_passes(project: Path) -> None:
+    """`add`'s template grants the table to authenticated; the security tests would fail at
+    once without its matrix rows and policy test, so lint says so first."""
+    (project / "docs").mkdir()
+    (project / "tests" / "pgtap").mkdir(parents=True)
+    matrix = project / "docs" / "security.md"
+    catalog = project / "tests" / "pgtap" / "test_rls_catalog.sql"
+    matrix.write_text("| table | command | roles | rows | policy |\n|---|---|---|---|---|\n")
+    catalog.write_text("BEGIN;\nSELECT plan(0);\nSELECT * FROM finish();\nROLLBACK;\n")
+    done = onemedi(project, "lint", "--json")
+    found = [(p["file"], p["rule"]) for p in json.loads(done.stdout)["problems"]]
+    assert found == [("sql/deploy/gadgets.sql", "security-matrix"),
+                     ("sql/deploy/widgets.sql", "security-matrix")], done.stdout
+    message = json.loads(done.stdout)["problems"][0]["message"]
+    assert "add it to docs/security.md and tests/pgtap/test_rls_catalog.sql" in message
+    matrix.write_text(matrix.read_text() + "| `widgets` | SELECT | authenticated | all | w |\n"
+                      "| `gadgets` | SELECT | authenticated | all | g |\n")
+    catalog.write_text(catalog.read_text().replace(
+        "SELECT plan(0);", "SELECT plan(0);\n-- policies_are('public', 'widgets', ...)\n"
+        "-- policies_are('public', 'gadgets', ...)"))
+    done = onemedi(project, "lint", "--json")
+    assert not [p for p in json.loads(done.stdout)["problems"]
+                if p["rule"] == "security-matrix"], done.stdout

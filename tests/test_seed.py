@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -169,3 +170,32 @@ def test_demo_patient_sees_only_own_orders(deployed_db: Callable[[], str]) -> No
                      (f'{{"sub": "{patient}", "role": "authenticated"}}',))
         owners = {r[0] for r in conn.execute("SELECT profile_id::text FROM public.orders")}
     assert owners == {patient}
+
+
+def test_scale_from_the_cli_writes_docs_only_when_asked(
+    deployed_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """`seed --scale` in a checkout leaves docs/benchmarks.md alone unless --docs is given."""
+    import shutil
+    import subprocess
+    import sys
+
+    from onemedi_db.seed.run import MARK_BEGIN, MARK_END
+
+    for name in ("sqitch.conf", "sqitch.plan"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "benchmarks.md"
+    original = f"# Benchmarks\n\n{MARK_BEGIN}\nold figures\n{MARK_END}\n"
+    page.write_text(original)
+
+    def seed(url: str, *extra: str) -> None:
+        done = subprocess.run([sys.executable, "-m", "onemedi_db", "seed", "--scale", "20",
+                               "--anchor", ANCHOR.isoformat(), "--target", url, *extra],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    seed(deployed_db())
+    assert page.read_text() == original
+    seed(deployed_db(), "--docs")
+    assert "old figures" not in page.read_text() and MARK_BEGIN in page.read_text()

@@ -89,6 +89,14 @@ def test_a_failing_assertion_fails_the_command(schema_db: str, tmp_path: Path) -
     assert len(failures) == 1 and "have: 2" in (failures[0].text or "")
     with psycopg.connect(schema_db) as conn:  # each file was rolled back
         assert conn.execute("SELECT to_regclass('public.scratch')").fetchone() == (None,)
+    # Without --tap, a failure still shows why, as pg_prove does: pgTAP's diagnostics.
+    plain = _cli("test", "--target", schema_db, "--dir", str(tmp_path))
+    lines = plain.stdout.splitlines()
+    at = lines.index("    not ok 2 - arithmetic is broken")
+    assert [ln.split(":")[0].strip() for ln in lines[at + 1 : at + 4]] == [
+        "# Failed test 2", "#         have", "#         want"], plain.stdout
+    assert "have: 2" in lines[at + 2] and "want: 3" in lines[at + 3]
+    assert "a todo does not count" not in plain.stdout
 
 
 def test_a_file_that_errors_or_misses_its_plan_fails(schema_db: str, tmp_path: Path) -> None:
@@ -145,3 +153,29 @@ def test_doctor_fails_on_an_unreachable_target() -> None:
     run = _cli("doctor", "--target", "postgresql://postgres@127.0.0.1:1/none")
     assert run.returncode == 1
     assert "FAIL connection" in run.stdout
+
+
+def test_docs_do_not_depend_on_the_role_that_deployed(schema_db: str) -> None:
+    """The same schema owned by another role (deployed by it) renders the same pages: column
+    grants are shown without their grantor, which is the deploying role."""
+    import uuid
+
+    from onemedi_db.reference import schemadoc
+
+    with psycopg.connect(schema_db) as conn:
+        before = schemadoc.render(conn)
+        role = f"om_docs_owner_{uuid.uuid4().hex[:8]}"
+        conn.execute(f"CREATE ROLE {role}")  # rolled back with the transaction
+        tables = [r[0] for r in conn.execute(
+            "SELECT c.oid::regclass::text FROM pg_class c WHERE c.relnamespace = "
+            "'public'::regnamespace AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition")]
+        for table in tables:
+            conn.execute(f"ALTER TABLE {table} OWNER TO {role}")
+        grantors = conn.execute(
+            "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid,"
+            " aclexplode(a.attacl) x WHERE c.relnamespace = 'public'::regnamespace"
+            " AND pg_get_userbyid(x.grantor) = %s", (role,)).fetchone()
+        assert grantors and grantors[0] > 0  # the column grants now name the new owner
+        after = schemadoc.render(conn)
+        conn.rollback()
+    assert after == before

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +113,65 @@ def test_a_deploy_only_install_lints_nothing_and_names_the_extra(
                     env=_outside_env())
         assert done.returncode == 1, done.stdout + done.stderr
         assert done.stdout == ""
-        lines = done.stderr.splitlines()
+        plan_line, *lines = done.stderr.splitlines()
+        assert plan_line.startswith("onemedi-db: plan ") and "bundled" in plan_line, plan_line
         assert len(lines) == 1, done.stderr
         assert lines[0].startswith("onemedi-db: error: "), lines
         assert "pip install 'onemedi-db[lint]'" in lines[0], lines
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+def test_a_project_with_its_plan_elsewhere_gets_its_own_plan(
+    make_db: Callable[[str], str], tmp_path: Path, installed: Installed
+) -> None:
+    """sqitch.conf's plan_file and top_dir are the project's: never the bundled plan."""
+    root = tmp_path / "other"
+    for kind in ("deploy", "revert", "verify"):
+        (root / "db" / kind).mkdir(parents=True)
+    (root / "plans").mkdir()
+    (root / "sqitch.conf").write_text("[core]\n\tengine = pg\n\tplan_file = plans/other.plan\n"
+                                      "\ttop_dir = db\n")
+    (root / "plans" / "other.plan").write_text(
+        "%syntax-version=1.0.0\n%project=other\n\n"
+        "widgets 2024-01-01T00:00:00Z Other Planner <other@example.com>\n")
+    (root / "db" / "deploy" / "widgets.sql").write_text(
+        "BEGIN;\nCREATE TABLE widgets (id int);\nCOMMIT;\n")
+    (root / "db" / "revert" / "widgets.sql").write_text("BEGIN;\nDROP TABLE widgets;\nCOMMIT;\n")
+    (root / "db" / "verify" / "widgets.sql").write_text(
+        "BEGIN;\nSELECT id FROM widgets;\nROLLBACK;\n")
+    url = make_db("other")
+    cli = str(installed.venv / "bin" / "onemedi-db")
+    below = root / "db" / "deploy"  # a folder inside the project: found walking up
+    for cwd in (root, below):
+        status = _run([cli, "status", "--json", "--target", url], cwd=cwd, env=_outside_env())
+        assert status.returncode == 0, status.stderr
+        assert status.stderr.splitlines()[0] == (
+            f"onemedi-db: plan {root / 'plans' / 'other.plan'} (project {root / 'sqitch.conf'})")
+        data = json.loads(status.stdout)
+        assert (data["project"], data["pending"], data["plan_source"]) == (
+            "other", ["widgets"], "checkout")
+    deploy = _run([cli, "deploy", "--target", url], cwd=below, env=_outside_env())
+    assert deploy.returncode == 0, deploy.stdout + deploy.stderr
+    done = psycopg.connect(url).execute("SELECT project, change FROM sqitch.changes").fetchall()
+    assert done == [("other", "widgets")]
+
+
+def test_authoring_never_writes_into_the_package(tmp_path: Path, installed: Installed) -> None:
+    cli = str(installed.venv / "bin" / "onemedi-db")
+    (bundle,) = installed.venv.glob("lib/python*/site-packages/onemedi_db/_bundle")
+    before = _tree(bundle)
+    away = tmp_path / "away"
+    away.mkdir()
+    for cwd in (away, bundle, bundle / "sql" / "deploy"):
+        for args in (["add", "widgets"], ["tag", "v9"], ["rework", "orders"]):
+            done = _run([cli, *args], cwd=cwd, env=_outside_env())
+            assert done.returncode == 4, (cwd, args, done.stdout, done.stderr)
+            error = done.stderr.splitlines()[1]
+            assert error.startswith(f"onemedi-db: error: {args[0]} writes a sqitch project"), error
+            assert "is read-only" in error
+    assert _tree(bundle) == before
+    assert not list(away.iterdir())

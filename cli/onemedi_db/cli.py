@@ -76,6 +76,26 @@ standin_app.command("install")(standin.install)
 standin_app.command("remove")(standin.remove)
 
 
-def run() -> None:
-    """Console-script entry point."""
-    app()
+def run(args: list[str] | None = None) -> None:
+    """Console-script entry point: usage errors are one line and exit 2, as every error is one
+    line (Typer's own handling would draw a box around them)."""
+    import importlib
+    import sys
+
+    # click's exceptions, wherever this Typer keeps click (0.28 vendors it as typer._click).
+    click = importlib.import_module(typer.BadParameter.__module__)
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="onemedi-db", standalone_mode=False)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "onemedi-db"
+        sys.stderr.write(f"onemedi-db: error: {exc.format_message()}\n"
+                         f"onemedi-db: hint: see `{where} --help`\n")
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        sys.stderr.write(f"onemedi-db: error: {exc.format_message()}\n")
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        sys.stderr.write("onemedi-db: interrupted\n")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

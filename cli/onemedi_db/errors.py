@@ -24,6 +24,12 @@ class MissingExtra(OnemediError):
     exit_code = 1
 
 
+class UsageError(OnemediError):
+    """A command-line option has a value the command does not accept (`--mode bogus`)."""
+
+    exit_code = 2
+
+
 class TargetUnreachable(OnemediError):
     """The database cannot be reached or does not exist."""
 
@@ -40,6 +46,17 @@ class ScriptFailed(OnemediError):
     """A deploy or revert script failed; the database is as it was before that change."""
 
     exit_code = 5
+
+
+class DdlLockTimeout(ScriptFailed):
+    """A change could not take a table lock within its lock_timeout, every retry included.
+
+    Nothing of that change was applied (its transaction rolled back); with `--mode all` the
+    rest of the run was reverted as for any failing change.
+    """
+
+    exit_code = 13
+    retryable = True
 
 
 class LockTimeout(OnemediError):
@@ -83,3 +100,9 @@ class TestsFailed(OnemediError):
 
     __test__ = False  # not a pytest test class, whatever its name
     exit_code = 12
+
+
+class Interrupted(OnemediError):
+    """Ctrl-C: what was in flight was rolled back (the message says what else was undone)."""
+
+    exit_code = 130

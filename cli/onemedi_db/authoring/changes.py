@@ -124,6 +124,17 @@ def _write_plan(project: Project, old_text: str, new_lines: list[str]) -> Plan:
         raise
 
 
+def _writable(project: Project, verb: str) -> None:
+    """Authoring writes a project's own files, never the plan bundled in the package."""
+    if project.source == "bundled":
+        raise PlanError(
+            f"{verb} writes a sqitch project's plan and scripts, and there is no sqitch.conf "
+            f"here or above: the plan bundled in the onemedi-db package ({project.plan_file}) "
+            "is read-only",
+            hint="run it inside your checkout of the project (or set SQITCH_CONFIG)",
+        )
+
+
 def _load(project: Project) -> tuple[Plan, str]:
     plan = parse_plan(project.plan_file, project.top_dir)
     return plan, project.plan_file.read_text(encoding="utf-8")
@@ -134,6 +145,7 @@ def add_change(
     who: Person | None = None, when: str | None = None,
 ) -> Written:
     """`sqitch add`: scripts from the templates (kept if present) and one new plan line."""
+    _writable(project, "add")
     check_name(name, "change")
     plan, old_text = _load(project)
     existing = [c for c in plan.changes if c.name == name]
@@ -172,6 +184,7 @@ def add_change(
 def add_tag(project: Project, name: str, note: str = "", who: Person | None = None,
             when: str | None = None) -> Written:
     """`sqitch tag`: a tag line on the last change."""
+    _writable(project, "tag")
     name = name.removeprefix("@")
     check_name(name, "tag")
     plan, old_text = _load(project)
@@ -199,6 +212,7 @@ def rework_change(
     script starts as a copy of the current deploy script: reverting the rework restores the
     previous version, which the developer then edits to undo only what the rework changes.
     """
+    _writable(project, "rework")
     plan, old_text = _load(project)
     instances = [c for c in plan.changes if c.name == name]
     if not instances:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..engine.plan import Change
+from ..engine.plan import Change, Plan
 from ..engine.runner import Engine
 from ..engine.scripts import script_hash
 
@@ -69,8 +69,8 @@ def check(engine: Engine) -> tuple[int, list[Finding]]:
             findings.append(Finding(
                 "script_changed", row.change, row.change_id,
                 f"{_rel(path, root)}: changed since {row.change} was deployed (deployed "
-                f"{row.script_hash[:12]}, file now {current[:12]}); use `rework` to change a "
-                "deployed change", _rel(path, root)))
+                f"{row.script_hash[:12]}, file now {current[:12]}); {_remedy(plan, change)}",
+                _rel(path, root)))
     results = engine.verify() if in_order else [(c, engine.verify_change(c)) for c in known]
     for change, error in results:
         if error is not None:
@@ -78,6 +78,14 @@ def check(engine: Engine) -> tuple[int, list[Finding]]:
             findings.append(Finding("verify_failed", change.name, change.id,
                                     f"{change.name}: verify failed: {error}", verify))
     return len(rows), findings
+
+
+def _remedy(plan: Plan, change: Change) -> str:
+    """`rework` needs a tag after the change; an untagged one is reverted and redeployed."""
+    if any(t.change is not None and t.change.index >= change.index for t in plan.tags):
+        return f"change a released change with `onemedi-db rework {change.name}`"
+    return (f"{change.name} is not tagged yet, so revert it (`onemedi-db revert --to "
+            f"{change.name}^`) and deploy the edited script; `rework` is for tagged changes")
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -10,6 +10,9 @@ processes when there are enough of them.
 Append-only: from a tag on, the plan lines up to it and the scripts of the changes it tags
 are frozen (compared with the commit that added the tag; `rework` is the way to change them).
 
+Migration safety (`migration_lint`): the deploy scripts of the changes after the last tag run
+on live data, so squawk's locking rules apply to them, unless a script waives one.
+
 Layout rules: every plan change has its three scripts; every script belongs to a plan change
 (`name@tag.sql` to an earlier instance of a reworked one); scripts are plain SQL (no psql
 meta-commands or `:variables`) that PostgreSQL's parser (pglast) accepts; verify scripts end
@@ -25,14 +28,14 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from pglast import ast, parser
-from pglast.enums.parsenodes import TransactionStmtKind
+from pglast.enums.parsenodes import GrantTargetType, ObjectType, TransactionStmtKind
 
 from ..engine import cache
 from ..engine.config import Project, bundled_root
@@ -43,6 +46,7 @@ from ..errors import MissingExtra, OnemediError
 KINDS = ("deploy", "revert", "verify")
 LINT_EXTRA = "pip install 'onemedi-db[lint]'"
 _MIN_PER_WORKER = 8
+_PROGRESS_FROM = 40  # uncached files (5 s or more): say what is happening
 _worker_config: Any = None
 
 
@@ -81,11 +85,19 @@ def require_sqlfluff() -> None:
         raise MissingExtra(f"lint needs sqlfluff, which is not installed: {LINT_EXTRA}")
 
 
-def lint_project(project: Project, jobs: int | None = None, use_cache: bool = True) -> LintResult:
+def lint_project(project: Project, jobs: int | None = None, use_cache: bool = True,
+                 progress: Callable[[str], None] | None = None) -> LintResult:
     require_sqlfluff()
     files = sql_files(project)
     rel = {path: _rel(path, project.root) for path in files}
     problems: list[Problem] = []
+    for path in list(files):
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(rel[path], path.read_bytes()[: exc.start].count(b"\n") + 1,
+                                    "encoding", "not UTF-8: save the file as UTF-8"))
+            files.remove(path)
     try:
         plan: Plan | None = parse_plan(project.plan_file, project.top_dir)
     except OnemediError as exc:
@@ -94,10 +106,17 @@ def lint_project(project: Project, jobs: int | None = None, use_cache: bool = Tr
     if plan is not None:
         problems += layout_problems(project, plan)
         problems += tagged_problems(project, plan)
+    clean: set[Path] = set()
     for path in files:
         if _is_script(project, path):
-            problems += script_problems(path, rel[path], _kind(project, path))
-    fluff, cached = sqlfluff_problems(project, files, jobs, use_cache)
+            found = script_problems(path, rel[path], _kind(project, path))
+            problems += found
+            if not found:
+                clean.add(path)
+    if plan is not None:
+        problems += migration_problems(project, plan, clean)
+        problems += security_problems(project, plan, clean)
+    fluff, cached = sqlfluff_problems(project, files, jobs, use_cache, progress)
     problems += fluff
     problems.sort(key=lambda p: (p.file, p.line, p.rule))
     return LintResult([rel[p] for p in files], problems, cached)
@@ -121,6 +140,82 @@ def layout_problems(project: Project, plan: Plan) -> list[Problem]:
                 problems.append(Problem(_rel(path, project.root), 1, "layout",
                                         f"no change in {plan.path.name} uses this {kind} script"))
     return problems
+
+
+def migration_problems(project: Project, plan: Plan, clean: set[Path]) -> list[Problem]:
+    """squawk's locking rules on the deploy scripts of the changes after the last tag
+    (those that parse and are plain SQL: `clean`)."""
+    from .migration_lint import check
+
+    if not plan.tags or plan.tags[-1].change is None:
+        return []
+    problems = []
+    for change in plan.changes[plan.tags[-1].change.index + 1 :]:
+        path = plan.script_path(project.top_dir, "deploy", change)
+        if path not in clean:
+            continue
+        rel = _rel(path, project.root)
+        problems += [Problem(rel, f.line, f.rule, f.message)
+                     for f in check(path.read_text(encoding="utf-8"))]
+    return problems
+
+
+_API_ROLES = {"anon", "authenticated"}
+_SECURITY = ("docs/security.md", "tests/pgtap/test_rls_catalog.sql")
+
+
+def security_problems(project: Project, plan: Plan, clean: set[Path]) -> list[Problem]:
+    """A table of public granted to anon or authenticated must be in the access matrix
+    (docs/security.md) and its policy test (test_rls_catalog.sql), which the security tests
+    hold to the database: lint says so before those tests fail. Projects without those two
+    files are not checked."""
+    matrix, catalog = (project.root / name for name in _SECURITY)
+    if not (matrix.is_file() and catalog.is_file()):
+        return []
+    matrix_text, catalog_text = matrix.read_text("utf-8"), catalog.read_text("utf-8")
+    problems: list[Problem] = []
+    latest = {c.name: c for c in plan.changes}
+    for change in latest.values():
+        path = plan.script_path(project.top_dir, "deploy", change)
+        if path not in clean:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for table, line in _api_grants(text):
+            missing = [name for name, ok in (
+                (_SECURITY[0], f"| `{table}` |" in matrix_text),
+                (_SECURITY[1], f"'public', '{table}'" in catalog_text)) if not ok]
+            if missing:
+                problems.append(Problem(
+                    _rel(path, project.root), line, "security-matrix",
+                    f"public.{table} is granted to an API role, so the security tests need it: "
+                    f"add it to {' and '.join(missing)} (docs/security.md, \"How to secure and "
+                    "test a new table\")"))
+    return problems
+
+
+def _api_grants(text: str) -> list[tuple[str, int]]:
+    """(table, line) of each GRANT to anon or authenticated on a table of public that the
+    script creates (views are not in the matrix)."""
+    found: list[tuple[str, int]] = []
+    stmts = parser.parse_sql(text)
+    created = {s.stmt.relation.relname for s in stmts if isinstance(s.stmt, ast.CreateStmt)
+               and s.stmt.relation is not None
+               and (s.stmt.relation.schemaname or "public") == "public"}
+    for raw in stmts:
+        node = raw.stmt
+        if not (isinstance(node, ast.GrantStmt) and node.is_grant
+                and node.objtype == ObjectType.OBJECT_TABLE
+                and node.targtype == GrantTargetType.ACL_TARGET_OBJECT):
+            continue
+        roles = {getattr(g, "rolename", None) for g in node.grantees or ()}
+        if not roles & _API_ROLES:
+            continue
+        line = text[: raw.stmt_location or 0].count("\n") + 1
+        for obj in node.objects or ():
+            if isinstance(obj, ast.RangeVar) and obj.relname in created and (
+                    obj.schemaname or "public") == "public":
+                found.append((str(obj.relname), line))
+    return found
 
 
 def tagged_problems(project: Project, plan: Plan) -> list[Problem]:
@@ -330,7 +425,8 @@ def _lint_one(item: tuple[str, str]) -> list[tuple[int, str, str]]:
 
 
 def sqlfluff_problems(
-    project: Project, files: Iterable[Path], jobs: int | None = None, use_cache: bool = True
+    project: Project, files: Iterable[Path], jobs: int | None = None, use_cache: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[list[Problem], int]:
     """sqlfluff's violations for `files`; returns (problems, how many files came from cache)."""
     import sqlfluff
@@ -345,14 +441,26 @@ def sqlfluff_problems(
     todo = [path for path in texts if digests[path] not in entries]
     workers = min(jobs or os.cpu_count() or 1, max(1, len(todo) // _MIN_PER_WORKER))
     items = [(str(path), texts[path]) for path in todo]
+    report = progress if progress is not None and len(todo) >= _PROGRESS_FROM else None
+    if report:
+        report(f"sqlfluff: {len(todo)} of {len(texts)} file(s) not in the cache, {workers} "
+               "worker(s); each takes about 0.1-0.2 s per worker")
+    results: list[list[tuple[int, str, str]]] = []
+    step = max(10, len(todo) // 10)
     if workers > 1:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                  initargs=(config_file,)) as pool:
-            results = list(pool.map(_lint_one, items, chunksize=4))
+            for result in pool.map(_lint_one, items, chunksize=4):
+                results.append(result)
+                if report and len(results) % step == 0:
+                    report(f"sqlfluff: {len(results)}/{len(todo)}")
     else:
         _init_worker(config_file)
-        results = [_lint_one(item) for item in items]
+        for item in items:
+            results.append(_lint_one(item))
+            if report and len(results) % step == 0:
+                report(f"sqlfluff: {len(results)}/{len(todo)}")
     for path, violations in zip(todo, results, strict=True):
         entries[digests[path]] = [list(v) for v in violations]
     if use_cache and todo:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..engine.config import Project, find_project, resolve_target
+from ..engine.config import Project, resolve_target
 from .common import (
     ConflictsOpt,
     JsonOpt,
@@ -17,6 +17,7 @@ from .common import (
     handled,
     load,
     open_engine,
+    project_here,
     say,
     say_err,
 )
@@ -38,7 +39,7 @@ def add(
     """Add a change: three scripts from the house-style templates (docs/style.md), one plan line."""
     from ..authoring.changes import add_change
 
-    project = find_project()
+    project = project_here()
     result = add_change(project, name, requires or [], conflicts or [], note)
     for path in result.created:
         say(f"Created {_rel(project, path)}")
@@ -55,7 +56,7 @@ def tag(
     """Tag the last change of the plan."""
     from ..authoring.changes import add_tag
 
-    project = find_project()
+    project = project_here()
     result = add_tag(project, name, note)
     say(f'Tagged "{result.change}" with @{name.removeprefix("@")} in {project.plan_file.name}')
 
@@ -70,7 +71,7 @@ def rework(
     """Rework a change after a tag: keep its scripts as NAME@TAG.sql and plan it again."""
     from ..authoring.changes import rework_change
 
-    project = find_project()
+    project = project_here()
     result = rework_change(project, name, requires or [], conflicts or [], note)
     for src, dst in result.copied:
         say(f"Copied {_rel(project, src)} to {_rel(project, dst)}")
@@ -107,7 +108,7 @@ def check_cmd(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     if findings:
         raise DriftFound(
             f"{len(findings)} drift finding(s) on {tgt.display()}",
-            hint="a changed deployed script needs `rework`; see docs/cli.md",
+            hint="each finding says what to do; docs/cli.md (`check`) explains them",
         )
     if not json_out:
         say(f"No drift: {deployed} deployed change(s) match the plan, scripts and verifies")
@@ -128,8 +129,9 @@ def lint_cmd(
     from ..authoring.lint import as_json, lint_project
     from ..errors import LintFailed
 
-    project = find_project()
-    result = lint_project(project, jobs=jobs, use_cache=not no_cache)
+    project = project_here()
+    result = lint_project(project, jobs=jobs, use_cache=not no_cache,
+                          progress=lambda line: say_err(f"onemedi-db: {line}"))
     if json_out:
         say(json.dumps(as_json(result), indent=2))
     else:
@@ -161,7 +163,7 @@ def test_cmd(
     from ..engine.runner import connect
     from ..errors import TestsFailed
 
-    project = find_project()
+    project = project_here()
     folder = Path(directory) if directory else project.root / "tests" / "pgtap"
     files = testrun.suite_files(folder)
     with connect(resolve_target(project, target)) as conn:
@@ -179,6 +181,13 @@ def test_cmd(
             + ("ok" if r.ok else "NOT OK: " + "; ".join(r.problems))
             + f" ({len(r.assertions)} tests)"
         )
+        if not tap:  # why each failed, as pg_prove shows it (--tap shows all of it anyway)
+            for failed in r.failed:
+                say(f"    not ok {failed.number} - {failed.description}".rstrip(" -"))
+                for line in failed.diagnostics:
+                    say(f"    {line}")
+            if r.error:
+                say(f"    # {r.error}")
     if junit:
         Path(junit).write_text(testrun.junit_xml(results), encoding="utf-8")
     total = sum(len(r.assertions) for r in results)

@@ -2,11 +2,17 @@
 
 `handled` turns every `OnemediError` (and psycopg's errors, Ctrl-C and our own bugs) into one
 line on stderr and the documented exit code, never a traceback.
+
+Output never stops a command: when the reader of stdout or stderr goes away (`| head`), the
+rest of that stream is dropped and the command carries on to its end and its exit code, so
+a deploy piped into `head` deploys exactly what it would have deployed otherwise.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
@@ -15,7 +21,7 @@ import typer
 
 from ..engine.config import Project, Target, find_project, resolve_target
 from ..engine.plan import Plan, parse_plan
-from ..errors import OnemediError, TargetUnreachable
+from ..errors import Aborted, Interrupted, OnemediError, PlanError, TargetUnreachable
 
 TargetOpt = Annotated[
     str | None,
@@ -33,6 +39,30 @@ ToOpt = Annotated[
 ]
 LockOpt = Annotated[
     float, typer.Option("--lock-timeout", help="Seconds to wait for another run's lock.")
+]
+DdlLockOpt = Annotated[
+    float | None,
+    typer.Option("--ddl-lock-timeout", min=0,
+                 help="Seconds each statement may wait for a table lock (PostgreSQL's "
+                 "lock_timeout; 0 waits forever). Default: [deploy] lock_timeout, else 5."),
+]
+StatementTimeoutOpt = Annotated[
+    float | None,
+    typer.Option("--statement-timeout", min=0,
+                 help="Seconds each statement may run (statement_timeout; 0 is off). "
+                 "Default: [deploy] statement_timeout, else off."),
+]
+RetriesOpt = Annotated[
+    int | None,
+    typer.Option("--lock-retries", min=0,
+                 help="Retries of a change that timed out waiting for a lock, pausing 1, 2, "
+                 "4... s. Default: [deploy] lock_retries, else 3."),
+]
+LogOnlyOpt = Annotated[
+    bool,
+    typer.Option("--log-only",
+                 help="Record the changes in the registry without running their scripts "
+                 "(sqitch's --log-only: adopt a database built another way)."),
 ]
 NoteOpt = Annotated[
     str,
@@ -56,19 +86,59 @@ ConflictsOpt = Annotated[
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+_closed: set[int] = set()
+
+
+def _write(message: str, err: bool) -> None:
+    stream = sys.stderr if err else sys.stdout
+    fd = 2 if err else 1
+    if fd in _closed:
+        return
+    try:
+        typer.echo(message, err=err)
+    except OSError as exc:
+        if exc.errno not in (errno.EPIPE, errno.EINVAL) and not isinstance(exc, BrokenPipeError):
+            raise
+        # The reader went away: drop the rest of this stream (and what is buffered for it),
+        # so neither later output nor the interpreter's final flush fails.
+        _closed.add(fd)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+
+
 def say(message: str) -> None:
-    typer.echo(message, err=False)
+    _write(message, err=False)
 
 
 def say_err(message: str) -> None:
-    typer.echo(message, err=True)
+    _write(message, err=True)
 
 
 def fail(exc: OnemediError) -> None:
-    typer.echo(f"onemedi-db: error: {exc}", err=True)
+    say_err(f"onemedi-db: error: {exc}")
     if exc.hint:
-        typer.echo(f"onemedi-db: hint: {exc.hint}", err=True)
+        say_err(f"onemedi-db: hint: {exc.hint}")
     raise typer.Exit(exc.exit_code)
+
+
+def confirm(question: str) -> None:
+    """Ask on the terminal; anything but y/yes is Aborted (exit 11), Ctrl-C is exit 130."""
+    if not sys.stdin.isatty():
+        raise Aborted(f"{question} needs an answer, and stdin is not a terminal; "
+                      "nothing was changed", hint="pass -y to go ahead without asking")
+    try:
+        sys.stderr.write(f"{question} [y/N]: ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        raise Interrupted("interrupted at the prompt; nothing was changed") from None
+    if answer.strip().lower() not in ("y", "yes"):
+        raise Aborted("not confirmed; nothing was changed",
+                      hint="pass -y to go ahead without asking")
 
 
 def handled(func: F) -> F:
@@ -83,12 +153,15 @@ def handled(func: F) -> F:
             return func(*args, **kwargs)
         except OnemediError as exc:
             fail(exc)
+        except UnicodeDecodeError as exc:
+            fail(PlanError(f"a file is not valid UTF-8 ({exc.reason} at byte {exc.start})",
+                           hint="plan and scripts must be UTF-8 text"))
         except psycopg.OperationalError as exc:
             fail(TargetUnreachable(f"lost the database connection: {str(exc).strip()}"))
         except psycopg.Error as exc:
             fail(OnemediError(f"database error: {exc.diag.message_primary or exc}"))
         except KeyboardInterrupt:
-            typer.echo("onemedi-db: interrupted; the change in flight was rolled back", err=True)
+            say_err("onemedi-db: interrupted; the change in flight, if any, was rolled back")
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -106,17 +179,28 @@ def handled(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def load(target_opt: str | None) -> tuple[Project, Plan, Target]:
+def project_here() -> Project:
+    """The project of this command, announced in one line on stderr."""
     project = find_project()
+    where = ("bundled in the onemedi-db package" if project.source == "bundled"
+             else f"project {project.config_file}")
+    say_err(f"onemedi-db: plan {project.plan_file} ({where})")
+    return project
+
+
+def load(target_opt: str | None) -> tuple[Project, Plan, Target]:
+    project = project_here()
     plan = parse_plan(project.plan_file, project.top_dir)
     return project, plan, resolve_target(project, target_opt)
 
 
-def open_engine(project: Project, plan: Plan, target: Target, create: bool = False) -> Any:
+def open_engine(
+    project: Project, plan: Plan, target: Target, create: bool = False, safety: Any = None
+) -> Any:
     from ..engine.runner import Engine, connect
 
     conn = connect(target, create=create, report=say_err)
-    return Engine(project, plan, conn, report=say)
+    return Engine(project, plan, conn, report=say, safety=safety)
 
 
 def json_default(value: Any) -> str:

@@ -3,26 +3,37 @@
 from __future__ import annotations
 
 import json
-import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from ..engine.config import find_project
 from ..engine.plan import parse_plan
-from ..errors import Aborted, OnemediError, VerifyFailed
+from ..errors import Aborted, OnemediError, UsageError, VerifyFailed
 from .common import (
+    DdlLockOpt,
     JsonOpt,
     LockOpt,
+    LogOnlyOpt,
+    RetriesOpt,
+    StatementTimeoutOpt,
     TargetOpt,
     ToOpt,
+    confirm,
     handled,
     json_default,
     load,
     open_engine,
+    project_here,
     say,
     say_err,
 )
+
+
+def _safety(project: Any, ddl: float | None, statement: float | None,
+            retries: int | None) -> Any:
+    from ..engine.safety import safety_from
+
+    return safety_from(project.config, ddl, statement, retries)
 
 
 @handled
@@ -43,19 +54,32 @@ def deploy(
         ),
     ] = False,
     lock_timeout: LockOpt = 60.0,
+    ddl_lock_timeout: DdlLockOpt = None,
+    statement_timeout: StatementTimeoutOpt = None,
+    lock_retries: RetriesOpt = None,
+    log_only: LogOnlyOpt = False,
+    over_existing: Annotated[
+        bool,
+        typer.Option("--deploy-over-existing",
+                     help="Run the scripts even where nothing of the project was ever deployed "
+                     "but its first changes' verify scripts already pass."),
+    ] = False,
 ) -> None:
     """Deploy the plan's pending changes (the stand-in only where sqitch.conf asks for it)."""
     from .standin import before_deploy
 
     if mode not in ("all", "change", "tag"):
-        raise OnemediError(f"unknown --mode {mode!r}", hint="use all, change or tag")
+        raise UsageError(f"unknown --mode {mode!r}", hint="use all, change or tag")
     project, plan, tgt = load(target)
-    engine = open_engine(project, plan, tgt, create=True)
+    safety = _safety(project, ddl_lock_timeout, statement_timeout, lock_retries)
+    engine = open_engine(project, plan, tgt, create=True, safety=safety)
     say(f"Deploying {plan.project} to {tgt.display()} ({project.source} plan {project.plan_file})")
     with engine.locked(lock_timeout):
         before_deploy(project, plan, tgt, engine.conn)
-        outcome = engine.deploy(to=to, mode=mode, verify=verify)
-    say(outcome.message or f"Deployed {len(outcome.deployed)} change(s)")
+        outcome = engine.deploy(to=to, mode=mode, verify=verify, log_only=log_only,
+                                check_existing=not over_existing)
+    say(outcome.message or f"Deployed {len(outcome.deployed)} change(s)"
+        + (" (log only: no script was run)" if log_only else ""))
 
 
 @handled
@@ -64,24 +88,32 @@ def revert(
     to: ToOpt = None,
     yes: Annotated[bool, typer.Option("-y", "--yes", help="Do not ask for confirmation.")] = False,
     lock_timeout: LockOpt = 60.0,
+    ddl_lock_timeout: DdlLockOpt = None,
+    statement_timeout: StatementTimeoutOpt = None,
+    lock_retries: RetriesOpt = None,
+    log_only: LogOnlyOpt = False,
 ) -> None:
     """Revert deployed changes, newest first (all of them unless --to)."""
     project, plan, tgt = load(target)
-    engine = open_engine(project, plan, tgt)
+    safety = _safety(project, ddl_lock_timeout, statement_timeout, lock_retries)
+    engine = open_engine(project, plan, tgt, safety=safety)
+    # The question is asked without the lock (a prompt may wait for hours); what was asked
+    # about is checked again under the lock.
+    changes = engine.revert_plan(to)
+    if changes and not yes:
+        names = ", ".join(c.name for c in changes[:5]) + (" ..." if len(changes) > 5 else "")
+        confirm(f"Revert {len(changes)} change(s) from {tgt.display()} ({names})?")
     with engine.locked(lock_timeout):
-        changes = engine.revert_plan(to)
-        if changes and not yes:
-            names = ", ".join(c.name for c in changes[:5]) + (" ..." if len(changes) > 5 else "")
-            if not sys.stdin.isatty() or not typer.confirm(
-                f"Revert {len(changes)} change(s) from {tgt.display()} ({names})?"
-            ):
-                raise Aborted(
-                    "revert not confirmed; nothing was changed",
-                    hint="pass -y to revert without asking",
-                )
+        now = engine.revert_plan(to)
+        if [c.id for c in now] != [c.id for c in changes]:
+            raise Aborted(
+                "the deployed changes changed while you were asked; nothing was reverted",
+                hint="run the revert again",
+            )
         say(f"Reverting {plan.project} on {tgt.display()}")
-        outcome = engine.revert(changes)
-    say(outcome.message or f"Reverted {len(outcome.reverted)} change(s)")
+        outcome = engine.revert(changes, log_only=log_only)
+    say(outcome.message or f"Reverted {len(outcome.reverted)} change(s)"
+        + (" (log only: no script was run)" if log_only else ""))
 
 
 @handled
@@ -123,6 +155,7 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     pending = plan.changes[len(done) :]
     last = done[-1] if done else None
     tags = [t for d in done for t in d.tags]
+    last_tags = list(last.tags) if last else []
     data = {
         "project": plan.project,
         "target": tgt.display(),
@@ -134,6 +167,7 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
         "last_change_id": last.change_id if last else None,
         "deployed_at": last.committed_at.isoformat() if last else None,
         "tags": tags,
+        "last_change_tags": last_tags,
     }
     if json_out:
         say(json.dumps(data, indent=2))
@@ -145,7 +179,8 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
     if last:
         say(
             f"# Change:   {last.change_id}\n# Name:     {last.change}"
-            + (f"\n# Tags:     {', '.join(tags)}" if tags else "")
+            + (f"\n# Tag{'s:' if len(last_tags) > 1 else ': '}     {', '.join(last_tags)}"
+               if last_tags else "")
             + f"\n# Deployed: {last.committed_at:%Y-%m-%d %H:%M:%S %z}"
         )
     else:
@@ -185,7 +220,7 @@ def log(
 @handled
 def plan_cmd(json_out: JsonOpt = False) -> None:
     """List the plan's changes and tags with their sqitch ids (no database needed)."""
-    project = find_project()
+    project = project_here()
     plan = parse_plan(project.plan_file, project.top_dir)
     if json_out:
         say(

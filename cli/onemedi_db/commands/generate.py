@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..engine.config import find_project, resolve_target
+from ..engine.config import resolve_target
 from ..engine.plan import parse_plan
-from .common import TargetOpt, handled, load, say
+from .common import TargetOpt, handled, load, project_here, say
 
 
 @handled
@@ -29,7 +29,7 @@ def export_supabase(
 
     from ..supabase.export import export_supabase as write_export
 
-    project = find_project()
+    project = project_here()
     plan = parse_plan(project.plan_file, project.top_dir)
     result = write_export(project, plan, Path(directory), since)
     say(
@@ -58,7 +58,7 @@ def docs(
     from ..engine.runner import connect
     from ..reference import schemadoc
 
-    project = find_project()
+    project = project_here()
     with connect(resolve_target(project, target)) as conn:
         pages = schemadoc.render(conn)
     if check:
@@ -96,8 +96,10 @@ def seed(
         str | None,
         typer.Option("--anchor", help="Day the data ends on (YYYY-MM-DD; default today, UTC)."),
     ] = None,
-    no_docs: Annotated[
-        bool, typer.Option("--no-docs", help="Do not record the proportions in docs/benchmarks.md.")
+    write_docs: Annotated[
+        bool,
+        typer.Option("--docs", help="Also record the proportions in the checkout's "
+                     "docs/benchmarks.md (`make bench` does)."),
     ] = False,
 ) -> None:
     """Fill a deployed database with generated (--scale N) or demo (--demo) data."""
@@ -107,7 +109,8 @@ def seed(
 
     project, _, tgt = load(target)
     docs = (
-        None if no_docs or project.source != "checkout" else project.root / "docs" / "benchmarks.md"
+        project.root / "docs" / "benchmarks.md"
+        if write_docs and project.source == "checkout" else None
     )
     run_seed(
         tgt.conninfo,

@@ -48,10 +48,13 @@ class Project:
     root: Path
     config: dict[str, str]
     source: str  # "checkout" or "bundled"
+    config_file: Path | None = None
 
     @property
     def plan_file(self) -> Path:
-        return self.root / self.get("plan_file", "sqitch.plan")
+        # sqitch's default plan is top_dir/sqitch.plan.
+        return self.root / self.get("plan_file", str(Path(self.get("top_dir", ".")) /
+                                                      "sqitch.plan"))
 
     @property
     def top_dir(self) -> Path:
@@ -78,18 +81,39 @@ def bundled_root() -> Path:
 
 
 def find_project(start: Path | None = None) -> Project:
-    """The checkout containing `start` (default: cwd) if any, else the bundled copy."""
+    """The sqitch project of this command; the bundled copy only when there is none at all.
+
+    `$SQITCH_CONFIG` names the project's sqitch.conf (its paths relative to the current
+    folder, as sqitch reads them); else the nearest `sqitch.conf` in `start` (default: cwd)
+    or a folder above it is the project, its paths relative to that folder (sqitch run from
+    there). Only when neither exists is the plan bundled in the package used. A project
+    found inside the installed package is the bundled copy too (never written to).
+    """
     here = (start or Path.cwd()).resolve()
+    env = os.environ.get("SQITCH_CONFIG")
+    if env:
+        path = Path(env)
+        if not path.is_file():
+            raise OnemediError(f"SQITCH_CONFIG names {env}, which is not a file",
+                               hint="point it at the project's sqitch.conf, or unset it")
+        return _project(here, path.resolve())
     for folder in [here, *here.parents]:
-        if (folder / "sqitch.conf").is_file() and (folder / "sqitch.plan").is_file():
-            return Project(folder, read_git_config(folder / "sqitch.conf"), "checkout")
+        if (folder / "sqitch.conf").is_file():
+            return _project(folder, folder / "sqitch.conf")
     bundle = bundled_root()
     if (bundle / "sqitch.conf").is_file():
-        return Project(bundle, read_git_config(bundle / "sqitch.conf"), "bundled")
+        return Project(bundle, read_git_config(bundle / "sqitch.conf"), "bundled",
+                       bundle / "sqitch.conf")
     raise OnemediError(
-        "no sqitch.conf and sqitch.plan here or above, and no bundled plan",
-        hint="run inside the onemedi-db checkout, or reinstall the onemedi-db package",
+        "no sqitch.conf here or above, and no bundled plan",
+        hint="run inside a sqitch project, or reinstall the onemedi-db package",
     )
+
+
+def _project(root: Path, conf: Path) -> Project:
+    package = Path(__file__).resolve().parent.parent
+    inside = root == package or package in root.parents
+    return Project(root, read_git_config(conf), "bundled" if inside else "checkout", conf)
 
 
 @dataclass(frozen=True)

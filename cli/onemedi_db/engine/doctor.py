@@ -16,7 +16,8 @@ import psycopg
 from ..errors import OnemediError
 from .config import Project, Target
 from .plan import Plan
-from .registry import ADVISORY_LOCK_KEY, REGISTRY_VERSION, Registry
+from .registry import REGISTRY_VERSION, Registry
+from .safety import ADVISORY_LOCK_KEY, lock_holder
 
 EXTENSIONS = ("postgis", "btree_gist", "pg_trgm", "pgtap")
 API_ROLES = ("anon", "authenticated", "service_role", "authenticator")
@@ -149,20 +150,12 @@ def _extension_checks(conn: psycopg.Connection[Any]) -> list[Check]:
 
 
 def _lock_check(conn: psycopg.Connection[Any]) -> Check:
-    holder = conn.execute(
-        "SELECT a.pid, coalesce(a.application_name, ''), a.usename, a.backend_start"
-        " FROM pg_locks l JOIN pg_stat_activity a USING (pid)"
-        " WHERE l.locktype = 'advisory' AND l.granted AND l.database = ("
-        "   SELECT oid FROM pg_database WHERE datname = current_database())"
-        " AND l.classid = %s AND l.objid = %s AND l.objsubid = 1",
-        (ADVISORY_LOCK_KEY >> 32, ADVISORY_LOCK_KEY & 0xFFFFFFFF)).fetchone()
+    holder = lock_holder(conn)
     if holder is None:
         return Check("OK", "lock", f"advisory lock {ADVISORY_LOCK_KEY} is free")
-    return Check("WARN", "lock", f"advisory lock {ADVISORY_LOCK_KEY} held by pid {holder[0]} "
-                 f"({holder[1] or 'no application name'}, user {holder[2]}, since "
-                 f"{holder[3]:%Y-%m-%d %H:%M:%S %z})",
+    return Check("WARN", "lock", f"advisory lock {ADVISORY_LOCK_KEY} held by {holder.describe()}",
                  "a deploy or revert is running: wait for it; a stuck one ends with "
-                 f"SELECT pg_terminate_backend({holder[0]})")
+                 f"SELECT pg_terminate_backend({holder.pid})")
 
 
 def _registry_checks(conn: psycopg.Connection[Any], project: Project, plan: Plan) -> list[Check]:

@@ -251,6 +251,10 @@ def parse_plan_text(text: str, path: Path, top_dir: Path | None = None) -> Plan:
                 f"{where}: cannot parse {line!r}",
                 hint="expected: name [deps] YYYY-MM-DDTHH:MM:SSZ Planner <email> # note",
             )
+        try:
+            datetime.strptime(m["date"], "%Y-%m-%dT%H:%M:%SZ")
+        except ValueError:
+            raise PlanError(f"{where}: {m['date']} is not a valid date and time") from None
         note = _unescape_note(m["note"] or "")
         planner = m["planner"].strip()
         if m["kind"]:

@@ -8,6 +8,7 @@ created: the sqitch registry is the only record, and sqitch's advisory lock the 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +22,10 @@ from yoyo.connections import parse_uri
 from yoyo.migrations import Migration, MigrationStep
 
 from ..errors import (
+    DdlLockTimeout,
+    Interrupted,
     LockTimeout,
+    OnemediError,
     PlanError,
     RegistryError,
     ScriptFailed,
@@ -30,7 +34,8 @@ from ..errors import (
 )
 from .config import Project, Target
 from .plan import Change, Plan
-from .registry import ADVISORY_LOCK_KEY, Deployed, Person, Registry, committer
+from .registry import Deployed, Person, Registry, committer
+from .safety import ADVISORY_LOCK_KEY, Safety, lock_holder
 from .scripts import Script, Statement, read_script
 
 Reporter = Callable[[str], None]
@@ -118,11 +123,13 @@ class Engine:
         plan: Plan,
         conn: psycopg.Connection[Any],
         report: Reporter = _quiet,
+        safety: Safety | None = None,
     ) -> None:
         self.project = project
         self.plan = plan
         self.conn = conn
         self.report = report
+        self.safety = safety or Safety()
         self.registry = Registry(conn, project.registry, plan.project)
         self.who: Person = committer(project.root)
         self.backend = _Backend(conn)
@@ -144,17 +151,12 @@ class Engine:
                 )
                 waited = True
             if time.monotonic() >= deadline:
-                holder = self.conn.execute(
-                    "SELECT pid, coalesce(application_name, ''), backend_start FROM pg_locks"
-                    " JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory'"
-                    " AND objid = %s AND granted LIMIT 1",
-                    (ADVISORY_LOCK_KEY,),
-                ).fetchone()
-                who = f" (held by pid {holder[0]} {holder[1]!r})" if holder else ""
+                holder = lock_holder(self.conn)
+                who = f" (held by {holder.describe()})" if holder else ""
                 raise LockTimeout(
                     f"another deploy or revert holds the lock{who}; gave up after {timeout:g} s",
                     hint="wait for it to finish, or raise --lock-timeout; a killed client's lock "
-                    "is released when its connection ends",
+                    "is released when its connection ends; `onemedi-db doctor` names the holder",
                 )
             time.sleep(0.1)
         try:
@@ -204,8 +206,43 @@ class Engine:
     def script(self, kind: str, change: Change) -> Script:
         return read_script(self.plan.script_path(self.project.top_dir, kind, change))
 
+    def apply_session_settings(self) -> None:
+        """The run's lock_timeout and statement_timeout, for everything it sends."""
+        self.conn.execute(self.safety.settings_sql(local=False))
+
+    def _apply(
+        self, change: Change, script: Script, record: str, verify: Script | None = None,
+        log_only: bool = False,
+    ) -> None:
+        """Apply one change (or, `log_only`, only its registry rows), retrying lock timeouts.
+
+        The first attempt is one round trip (`_run`); a retry runs the same transaction
+        statement by statement (`_run_stepwise`), so that a last failure names its statement.
+        A no-transaction change is retried only when its first statement timed out (nothing
+        of it ran).
+        """
+        attempt = 0
+        while True:
+            try:
+                if attempt == 0 or not script.transactional:
+                    self._run(change, script, record, verify, log_only)
+                else:
+                    self._run_stepwise(change, script, record, verify, log_only)
+                return
+            except DdlLockTimeout as exc:
+                attempt += 1
+                if attempt > self.safety.lock_retries or not exc.retryable:
+                    tries = f" ({attempt} attempts)" if attempt > 1 else ""
+                    raise DdlLockTimeout(f"{exc}{tries}", hint=exc.hint) from None
+                pause = self.safety.pause(attempt)
+                self.report(f"    {change.name}: lock timeout after "
+                            f"{self.safety.lock_timeout:g} s; retry {attempt} of "
+                            f"{self.safety.lock_retries} in {pause:g} s")
+                time.sleep(pause)
+
     def _run(
-        self, change: Change, script: Script, record: str, verify: Script | None = None
+        self, change: Change, script: Script, record: str, verify: Script | None = None,
+        log_only: bool = False,
     ) -> None:
         """Apply one change and its registry rows atomically, through a yoyo migration.
 
@@ -216,9 +253,11 @@ class Engine:
         A failure is then replayed statement by statement (and rolled back) to name the
         statement, its line and PostgreSQL's message.
         """
-        if not script.transactional:
+        statements = () if log_only else script.statements
+        if not script.transactional and not log_only:
             # No transaction possible: statement by statement, then the registry rows.
-            steps = [_statement_step(change, script, s) for s in script.statements]
+            self.conn.execute(self.safety.settings_sql(local=False))
+            steps = [_statement_step(change, script, s, i == 0) for i, s in enumerate(statements)]
             _ChangeMigration(change, script, steps).process_steps(self.backend, "apply")
             with self.conn.transaction():
                 self.registry.lock_changes()
@@ -227,8 +266,9 @@ class Engine:
         body = _Body(self.conn)
         body.add_sql("BEGIN")
         body.add_sql("SET LOCAL synchronous_commit = off")
+        body.add_sql(self.safety.settings_sql(local=True))
         body.add_sql(self.registry.lock_changes_sql())
-        for statement in script.statements:
+        for statement in statements:
             body.add(script, statement)
         if verify is not None:
             body.add_sql("SAVEPOINT onemedi_verify")
@@ -237,22 +277,37 @@ class Engine:
             body.add_sql("ROLLBACK TO SAVEPOINT onemedi_verify")
         body.add_sql(record)
         body.add_sql("COMMIT")
-        migration = _ChangeMigration(change, script, [lambda c: body.execute(change)])
+        migration = _ChangeMigration(change, script, [lambda c: body.execute(change, script)])
         try:
             migration.process_steps(self.backend, "apply")
         except _Unplaced as failure:
-            raise self._diagnose(change, script, verify) or ScriptFailed(
+            raise self._diagnose(change, script, verify, log_only) or ScriptFailed(
                 f"{change.name}: {failure}", hint="the change was rolled back"
             ) from None
         self._async_commits = True
 
+    def _run_stepwise(
+        self, change: Change, script: Script, record: str, verify: Script | None,
+        log_only: bool,
+    ) -> None:
+        """The same transaction as `_run`, one statement per round trip."""
+        with self.conn.transaction():
+            self.conn.execute(self.safety.settings_sql(local=True))
+            self.registry.lock_changes()
+            for statement in () if log_only else script.statements:
+                _execute(self.conn, change, script, statement)
+            if verify is not None:
+                with self.conn.transaction(force_rollback=True):
+                    self._run_verify(change, verify)
+            self.conn.execute(record)
+
     def _diagnose(
-        self, change: Change, script: Script, verify: Script | None
+        self, change: Change, script: Script, verify: Script | None, log_only: bool = False
     ) -> ScriptFailed | VerifyFailed | None:
         """Replay a failed change statement by statement in a rolled-back transaction."""
         try:
             with self.conn.transaction(force_rollback=True):
-                for statement in script.statements:
+                for statement in () if log_only else script.statements:
                     _execute(self.conn, change, script, statement)
                 if verify is not None:
                     self._run_verify(change, verify)
@@ -261,8 +316,11 @@ class Engine:
         return None
 
     # -- deploy --------------------------------------------------------------------------------
-    def deploy(self, to: str | None = None, mode: str = "all", verify: bool = False) -> Outcome:
-        self.prepare()
+    def deploy(
+        self, to: str | None = None, mode: str = "all", verify: bool = False,
+        log_only: bool = False, check_existing: bool = True,
+    ) -> Outcome:
+        self.apply_session_settings()
         done = self.deployed()
         target = self.plan.index_of(to) if to else len(self.plan.changes) - 1
         if target < len(done) - 1:
@@ -277,19 +335,56 @@ class Engine:
         reverts = {c.id: self.script("revert", c) for c in pending}  # parsed now, needed on failure
         verifies = {c.id: self.script("verify", c) for c in pending} if verify else {}
         self._check_requirements(pending)
+        if not done and not log_only and check_existing and not self.registry.events(1):
+            self._refuse_existing_schema(pending)
+        self.prepare()
         outcome = Outcome()
         for change in pending:
             script = scripts[change.id]
-            self.report(f"  + {change.format_name_with_tags()}")
+            self.report(f"  + {change.format_name_with_tags()}" + (" (log only)" * log_only))
             record = self.registry.deploy_sql(self.plan, change, script.sha1, self.who)
             try:
-                self._run(change, script, record, verifies.get(change.id))
+                self._apply(change, script, record, verifies.get(change.id), log_only)
             except (ScriptFailed, VerifyFailed) as failure:
                 self._record_fail(change)
-                self._roll_back_run(outcome, mode, reverts)
-                raise failure from None
+                raise self._roll_back_run(outcome, mode, reverts, failure, log_only) from None
+            except KeyboardInterrupt:
+                raise self._interrupted(change, outcome, mode, reverts, log_only) from None
             outcome.applied.append(change)
         return outcome
+
+    def _refuse_existing_schema(self, pending: list[Change]) -> None:
+        """Refuse to deploy over a schema built another way (`supabase db push`, a restore).
+
+        Nothing of this project was ever recorded here (no event), yet the verify script of
+        the first pending change passes: its objects are already there. The pending changes'
+        verify scripts are run in order, each rolled back, until one fails (on a new
+        database: the first); a verify script that checks nothing (no statement, as sqitch's
+        template, or only constant SELECTs such as `SELECT 1`) ends the probe.
+        """
+        present: list[str] = []
+        for change in pending:
+            try:
+                script = self.script("verify", change)
+            except PlanError:
+                break  # no verify script to ask
+            if not _checks_something(script) or self.verify_change(change, script) is not None:
+                break
+            present.append(change.name)
+        if not present:
+            return
+        names = ", ".join(present[:5]) + (f" and {len(present) - 5} more" if len(present) > 5
+                                          else "")
+        raise RegistryError(
+            f"the target already has the objects of {len(present)} change(s) ({names}: their "
+            f"verify scripts pass) but its registry records no change of project "
+            f"{self.plan.project}: it was built another way (supabase db push, a restore?); "
+            "nothing was changed",
+            hint=f"to adopt it as it is: `onemedi-db deploy --log-only --verify --to "
+            f"{present[-1]}` records those changes without running their scripts, then "
+            "`onemedi-db deploy` runs the rest; if those verify scripts pass on any database "
+            "(they check nothing), `--deploy-over-existing` runs the scripts anyway",
+        )
 
     def _check_requirements(self, pending: list[Change]) -> None:
         for change in pending:
@@ -311,18 +406,61 @@ class Engine:
         except psycopg.Error:
             pass  # the failure itself is what the user must see
 
-    def _roll_back_run(self, outcome: Outcome, mode: str, reverts: dict[str, Script]) -> None:
-        """After a failure: `all` reverts this run, `tag` back to its last tag, `change` nothing."""
-        if mode == "change" or not outcome.applied:
-            return
+    def _to_roll_back(self, outcome: Outcome, mode: str) -> list[Change]:
+        """`all` reverts this run, `tag` back to its last tag, `change` nothing (newest first)."""
+        if mode == "change":
+            return []
         changes = list(outcome.applied)
         if mode == "tag":
             tagged = [i for i, c in enumerate(changes) if c.tags]
-            keep = tagged[-1] + 1 if tagged else 0
-            changes = changes[keep:]
-        rolled_back = self.revert(changes[::-1], reverts, why=" (rolling back this run)")
-        outcome.applied = [c for c in outcome.applied if c not in rolled_back.reverted]
-        outcome.reverted += rolled_back.reverted
+            changes = changes[tagged[-1] + 1 if tagged else 0 :]
+        return changes[::-1]
+
+    def _roll_back_run(
+        self, outcome: Outcome, mode: str, reverts: dict[str, Script], failure: OnemediError,
+        log_only: bool,
+    ) -> OnemediError:
+        """Roll back after `failure`; return the error to raise: always `failure` itself, with
+        what the rollback did (or where it stopped) in its hint."""
+        changes = self._to_roll_back(outcome, mode)
+        if not changes:
+            return failure
+        try:
+            self.revert(changes, reverts, why=" (rolling back this run)", log_only=log_only,
+                        outcome=outcome)
+        except (OnemediError, psycopg.Error, KeyboardInterrupt) as second:
+            if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                self.conn.execute("ROLLBACK")
+            kept = [c.name for c in outcome.applied if c not in outcome.reverted]
+            reason = (second.diag.message_primary if isinstance(second, psycopg.Error)
+                      else "interrupted" if isinstance(second, KeyboardInterrupt)
+                      else str(second))
+            return type(failure)(
+                str(failure),
+                hint=f"rolling back this run then stopped: {reason}; still deployed from this "
+                f"run: {', '.join(kept) or 'nothing'} (see `onemedi-db status`)",
+            )
+        finally:
+            outcome.applied = [c for c in outcome.applied if c not in outcome.reverted]
+        done = f"this run's {len(changes)} other change(s) were reverted"
+        return type(failure)(str(failure),
+                             hint=f"{failure.hint}; {done}" if failure.hint else done)
+
+    def _interrupted(
+        self, change: Change, outcome: Outcome, mode: str, reverts: dict[str, Script],
+        log_only: bool,
+    ) -> Interrupted:
+        """Ctrl-C: `change` was rolled back by its transaction; undo the run as `mode` says."""
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            self.conn.execute("ROLLBACK")
+        self.report(f"Interrupted during {change.name}: it was rolled back")
+        failure = Interrupted(f"interrupted during {change.name}, which was rolled back")
+        if mode == "change" or not outcome.applied:
+            kept = ", ".join(c.name for c in outcome.applied)
+            return Interrupted(str(failure), hint=f"deployed by this run and kept: {kept}"
+                               if kept else "nothing of this run was deployed")
+        result = self._roll_back_run(outcome, mode, reverts, failure, log_only)
+        return Interrupted(str(result), hint=result.hint)
 
     # -- revert --------------------------------------------------------------------------------
     def revert_plan(self, to: str | None) -> list[Change]:
@@ -334,21 +472,24 @@ class Engine:
         return list(reversed(self.plan.changes[keep : len(done)]))
 
     def revert(
-        self, changes: list[Change], scripts: dict[str, Script] | None = None, why: str = ""
+        self, changes: list[Change], scripts: dict[str, Script] | None = None, why: str = "",
+        log_only: bool = False, outcome: Outcome | None = None,
     ) -> Outcome:
         """Revert `changes` in the order given, each with its registry rows in one transaction.
 
         `scripts` are revert scripts parsed beforehand (a failed deploy parsed them before it
-        started); otherwise they are read now.
+        started); otherwise they are read now. Each reverted change is added to `outcome`
+        as soon as it is reverted (a new one by default).
         """
         if scripts is None:
             scripts = {c.id: self.script("revert", c) for c in changes}
-        outcome = Outcome()
+        self.apply_session_settings()
+        outcome = Outcome() if outcome is None else outcome
         for change in changes:
-            self.report(f"  - {change.format_name_with_tags()}{why}")
-            self._run(
-                change, scripts[change.id], self.registry.revert_sql(self.plan, change, self.who)
-            )
+            self.report(f"  - {change.format_name_with_tags()}{why}"
+                        + (" (log only)" * log_only))
+            self._apply(change, scripts[change.id],
+                        self.registry.revert_sql(self.plan, change, self.who), log_only=log_only)
             outcome.reverted.append(change)
         if not changes:
             outcome.message = "Nothing to revert"
@@ -360,10 +501,10 @@ class Engine:
         deployed = self.deployed()
         return [(c, self.verify_change(c)) for c in self.plan.changes[: len(deployed)]]
 
-    def verify_change(self, change: Change) -> str | None:
+    def verify_change(self, change: Change, script: Script | None = None) -> str | None:
         """Run one change's verify script in a rolled-back transaction; the error, or None."""
         try:
-            script = self.script("verify", change)
+            script = script or self.script("verify", change)
             with self.conn.transaction(force_rollback=True):
                 self._run_verify(change, script)
         except (ScriptFailed, VerifyFailed, PlanError) as exc:
@@ -373,6 +514,15 @@ class Engine:
     def _run_verify(self, change: Change, script: Script) -> None:
         for statement in script.statements:
             _execute(self.conn, change, script, statement)
+
+
+_CONSTANT_SELECT = re.compile(
+    r"(?is)\s*SELECT\s+(?:[\d\s.,+\-*/()]|true\b|false\b|null\b|'[^']*')*")
+
+
+def _checks_something(script: Script) -> bool:
+    """Whether a verify script could fail on an empty database (not just `SELECT 1`)."""
+    return any(not _CONSTANT_SELECT.fullmatch(s.sql) for s in script.statements)
 
 
 class _Unplaced(Exception):
@@ -402,13 +552,16 @@ class _Body:
         self.parts.append(piece)
         self.size += len(piece)
 
-    def execute(self, change: Change) -> None:
+    def execute(self, change: Change, script: Script) -> None:
         text = "".join(self.parts)
         try:
             self.conn.execute(text.encode("utf-8"), prepare=False)
         except psycopg.Error as exc:
             position = int(exc.diag.statement_position or 0)
             located = [o for o in self.origins if o[0] < position <= o[1]]
+            if not located and exc.diag.sqlstate in _TIMEOUTS:
+                # Replaying would only wait as long again: report it as it is.
+                raise _timeout(change, script, None, exc, first=True) from None
             if not located:
                 raise _Unplaced(exc.diag.message_primary or str(exc)) from None
             start, _, script, statement = located[0]
@@ -434,19 +587,50 @@ class _ChangeMigration(Migration):  # type: ignore[misc]
 
 
 def _statement_step(
-    change: Change, script: Script, statement: Statement
+    change: Change, script: Script, statement: Statement, first: bool
 ) -> Callable[[psycopg.Connection[Any]], None]:
-    return lambda conn: _execute(conn, change, script, statement)
+    return lambda conn: _execute(conn, change, script, statement, first)
 
 
 def _execute(
-    conn: psycopg.Connection[Any], change: Change, script: Script, statement: Statement
+    conn: psycopg.Connection[Any], change: Change, script: Script, statement: Statement,
+    first: bool = True,
 ) -> None:
     try:
         conn.execute(statement.sql.encode("utf-8"), prepare=False)
     except psycopg.Error as exc:
+        if exc.diag.sqlstate in _TIMEOUTS:
+            raise _timeout(change, script, statement, exc, first) from None
         position = int(exc.diag.statement_position) if exc.diag.statement_position else None
         raise _failure(change, script, statement, exc, position) from None
+
+
+_LOCK_NOT_AVAILABLE, _QUERY_CANCELED = "55P03", "57014"
+_TIMEOUTS = (_LOCK_NOT_AVAILABLE, _QUERY_CANCELED)
+
+
+def _timeout(
+    change: Change, script: Script, statement: Statement | None, exc: psycopg.Error, first: bool
+) -> ScriptFailed:
+    """lock_timeout (DdlLockTimeout, retried) or statement_timeout (ScriptFailed, not)."""
+    where = f"{script.path.parent.name} {script.path.name}"
+    if statement is not None:
+        where += f":{statement.line}: {statement.sql.splitlines()[0][:80]}"
+    message = f"{change.name}: {where}: {exc.diag.message_primary or exc}"
+    if exc.diag.sqlstate == _LOCK_NOT_AVAILABLE:
+        failure = DdlLockTimeout(
+            message,
+            hint="another session holds a lock this change needs (an open transaction on the "
+            "table?); the change was rolled back. Find the session with the query in the "
+            "README's troubleshooting, or raise --ddl-lock-timeout / --lock-retries",
+        )
+        failure.retryable = first
+        return failure
+    return ScriptFailed(
+        message,
+        hint="a statement ran longer than statement_timeout; the change was rolled back. "
+        "Raise --statement-timeout (0 is off) or make the change cheaper",
+    )
 
 
 def _failure(

@@ -74,7 +74,12 @@ def read_script(path: Path) -> Script:
             f"script {path} is missing",
             hint="every plan change needs sql/deploy, sql/revert and sql/verify scripts",
         ) from None
-    text = raw.decode("utf-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanError(f"{path}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+                        f"{exc.start})", hint="save the script as UTF-8") from None
     transactional = NO_TRANSACTION_MARKER not in text
     digest = hashlib.sha1(raw).hexdigest()
     spans = _SPLITS.get(digest, text)

@@ -184,6 +184,15 @@ def read_enums(conn: psycopg.Connection[Any]) -> list[tuple[str, str, str | None
 
 
 # -- rendering -------------------------------------------------------------------------------
+_GRANTOR = re.compile(r'/(?:"(?:[^"]|"")*"|[^/"]*)$')
+
+
+def _without_grantor(entry: str) -> str:
+    """`anon=r/postgres` as `anon=r`: the grantor is whoever owns the table where it was
+    deployed (the migration role), not part of the schema."""
+    return _GRANTOR.sub("", entry)
+
+
 def _cell(value: Any) -> str:
     if value is None or value == "":
         return ""
@@ -276,7 +285,8 @@ def render_table(table: Table) -> list[str]:
         by_role: dict[str, list[str]] = defaultdict(list)
         for grantee, privilege in table.grants:
             by_role[grantee].append(privilege)
-        col_grants = [(c["attname"], a) for c in table.columns for a in sorted(c["acl"] or [])]
+        col_grants = [(c["attname"], _without_grantor(a)) for c in table.columns
+                      for a in sorted(c["acl"] or [])]
         out += ["### Grants", ""]
         out += _table(["role", "privileges"], [
             [grantee, ", ".join(sorted(privs))] for grantee, privs in sorted(by_role.items())])
