@@ -51,16 +51,30 @@ def docs(
             "--check", help="Write nothing; exit 9 when the pages differ from the database."
         ),
     ] = False,
+    errors: Annotated[
+        str | None,
+        typer.Option(
+            "--errors",
+            help="The errors page the function entries link their codes to "
+            "(default: errors.md next to the --out folder, as ../errors.md).",
+        ),
+    ] = None,
 ) -> None:
-    """Generate the schema reference (Markdown and Mermaid ERDs) from a deployed database."""
+    """Generate the schema reference (Markdown, Mermaid ERDs, the client functions) from a
+    deployed database."""
     from pathlib import Path
 
     from ..engine.runner import connect
+    from ..errors import OnemediError
     from ..reference import schemadoc
 
+    errors_file = Path(errors) if errors else Path(out).parent / "errors.md"
+    if not errors_file.is_file():
+        raise OnemediError(f"no errors page at {errors_file}",
+                           hint="pass --errors PATH (the functions page links to it)")
     project = find_project()
     with connect(resolve_target(project, target)) as conn:
-        pages = schemadoc.render(conn)
+        pages = schemadoc.render(conn, errors_file.read_text(encoding="utf-8"))
     if check:
         schemadoc.check(pages, Path(out))
         say(f"{out} is up to date ({len(pages)} pages)")
