@@ -84,6 +84,41 @@ def docs(
 
 
 @handled
+def types(
+    target: TargetOpt = None,
+    out: Annotated[str | None, typer.Option(
+        "--out", help="File to write (default: types/database.ts of the checkout).")] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 9 when the file differs from the "
+                     "database's types."),
+    ] = False,
+) -> None:
+    """Generate the TypeScript types of the Data API (types/database.ts) from a deployed
+    database, with @supabase/postgres-meta on Node (what `supabase gen types` runs)."""
+    from pathlib import Path
+
+    from ..engine.runner import connect
+    from ..errors import OnemediError
+    from ..reference import types as typegen
+
+    project = find_project()
+    if project.source != "checkout":
+        raise OnemediError("`types` needs the onemedi-db checkout (its types/ folder pins the "
+                           "generator)", hint="run it inside a clone, after `make deps`")
+    tool_dir = project.root / "types"
+    path = Path(out) if out else tool_dir / "database.ts"
+    with connect(resolve_target(project, target)) as conn:
+        text = typegen.generate(conn, tool_dir)
+    if check:
+        typegen.check(text, path)
+        say(f"{path} is up to date ({text.count(chr(10))} lines)")
+        return
+    changed = typegen.write(text, path)
+    say(f"Wrote {path} ({text.count(chr(10))} lines, {'changed' if changed else 'unchanged'})")
+
+
+@handled
 def seed(
     target: TargetOpt = None,
     scale: Annotated[
