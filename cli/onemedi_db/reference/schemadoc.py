@@ -108,7 +108,15 @@ def read_schema(conn: psycopg.Connection[Any]) -> dict[str, Table]:
     for r in _rows(conn, """
         SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
                pg_get_expr(d.adbin, d.adrelid) AS default, a.attnotnull, a.attgenerated,
-               col_description(c.oid, a.attnum) AS comment, a.attacl::text[] AS acl,
+               col_description(c.oid, a.attnum) AS comment,
+               -- Grants only, never who granted them: the reference is the same whichever
+               -- role deployed the schema.
+               (SELECT array_agg(DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC'
+                                          ELSE pg_get_userbyid(x.grantee) END
+                                 || ': ' || x.privilege_type
+                                 || CASE WHEN x.is_grantable THEN ' (with grant option)'
+                                    ELSE '' END)
+                  FROM aclexplode(a.attacl) x WHERE x.grantee <> c.relowner) AS acl,
                EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p'
                        AND a.attnum = ANY (k.conkey)) AS pk
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
@@ -287,7 +295,7 @@ def render_table(table: Table) -> list[str]:
         out += _table(["role", "privileges"], [
             [grantee, ", ".join(sorted(privs))] for grantee, privs in sorted(by_role.items())])
         if col_grants:
-            out += _table(["column", "ACL entry"], [[f"`{c}`", _code(a)] for c, a in col_grants])
+            out += _table(["column", "granted"], [[f"`{c}`", a] for c, a in col_grants])
     else:
         out += ["### Grants", "", "None besides the owner.", ""]
     if table.view_def:

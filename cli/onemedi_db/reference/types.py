@@ -64,6 +64,7 @@ def _node() -> str:
 def generate(conn: psycopg.Connection[Any], tool_dir: Path,
              schemas: tuple[str, ...] = ("public",)) -> str:
     """The text of database.ts for `schemas` of the database `conn` is connected to."""
+    tool_dir = tool_dir.resolve()
     server = tool_dir / GENERATOR
     if not server.is_file():
         raise OnemediError(f"the type generator is not installed in {tool_dir}",
