@@ -23,7 +23,9 @@ deps: db-deps node-deps ## Install what is missing, start PostgreSQL, create you
 db-deps: system-deps python-deps postgres db-role
 
 system-deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null \
+	@command -v dpkg-query >/dev/null || { echo "Not Debian: skipping its packages" \
+	    "(PostgreSQL 15, PostGIS, pgTAP, pg_prove, sqitch: see the README)"; exit 0; }; \
+	missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null \
 	    | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	    echo "Installing Debian packages:" $$missing; \

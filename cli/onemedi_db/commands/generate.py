@@ -23,20 +23,30 @@ def export_supabase(
     since: Annotated[
         str | None, typer.Option("--since", help="Export only the changes planned after this tag.")
     ] = None,
+    no_seed: Annotated[
+        bool, typer.Option("--no-seed", help="Do not write supabase/seed.sql (the demo data).")
+    ] = False,
 ) -> None:
-    """Write the plan as Supabase CLI migrations (one file per change) plus the pgTAP tests."""
+    """Write the plan as Supabase CLI migrations (one file per change), the pgTAP tests and
+    supabase/seed.sql: the demo data of `seed --demo`, with users who sign in by password."""
     from pathlib import Path
 
+    from ..seed.demo import demo_script
+    from ..seed.gotrue import DEMO_PASSWORD
     from ..supabase.export import export_supabase as write_export
 
     project = find_project()
     plan = parse_plan(project.plan_file, project.top_dir)
-    result = write_export(project, plan, Path(directory), since)
+    seed_sql = None if no_seed else demo_script()
+    result = write_export(project, plan, Path(directory), since, seed_sql)
     say(
         f"Exported {len(result.migrations)} migration(s) to "
         f"{Path(directory) / 'supabase' / 'migrations'} and {len(result.tests)} test file(s) "
         f"to {Path(directory) / 'supabase' / 'tests'} ({project.source} plan)"
     )
+    if result.seed is not None:
+        say(f"Wrote the demo data to {result.seed}: its users sign in with their email "
+            f"(asha@demo.onemedi.in, ... listed at its top) and the password {DEMO_PASSWORD!r}")
 
 
 @handled
