@@ -65,8 +65,8 @@ def docs(
         str | None,
         typer.Option(
             "--errors",
-            help="The errors page the function entries link their codes to "
-            "(default: errors.md next to the --out folder, as ../errors.md).",
+            help="The errors page the function entries link their codes to, as ../errors.md "
+            "(default: the checkout's docs/errors.md).",
         ),
     ] = None,
 ) -> None:
@@ -78,11 +78,11 @@ def docs(
     from ..errors import OnemediError
     from ..reference import schemadoc
 
-    errors_file = Path(errors) if errors else Path(out).parent / "errors.md"
+    project = find_project()
+    errors_file = Path(errors) if errors else project.root / "docs" / "errors.md"
     if not errors_file.is_file():
         raise OnemediError(f"no errors page at {errors_file}",
                            hint="pass --errors PATH (the functions page links to it)")
-    project = find_project()
     with connect(resolve_target(project, target)) as conn:
         pages = schemadoc.render(conn, errors_file.read_text(encoding="utf-8"))
     if check:
