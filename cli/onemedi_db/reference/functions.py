@@ -192,7 +192,11 @@ def _errors(function: Function, index: ErrorIndex, page: str) -> str:
 
 def _returns(function: Function) -> str:
     shape = "rows (an array)" if function.returns_set else "one value (an object for a row type)"
-    return f"`{_cell(function.result)}`: {shape}"
+    columns = [f"`{a.name}` {a.type}" for a in function.args if a.mode in ("out", "inout", "table")]
+    # OUT arguments make the result `record`: say what it holds (TABLE(...) already does).
+    fields = f", with the fields {', '.join(columns)}" if columns and "record" in \
+        function.result else ""
+    return f"`{_cell(function.result)}`: {shape}{fields}"
 
 
 def _entry(function: Function, index: ErrorIndex, page: str) -> list[str]:
