@@ -11,27 +11,31 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import psycopg
 import pytest
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
-ADMIN_URL = os.environ.get(
-    "ONEMEDI_TEST_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 os.environ.setdefault("SQITCH_FULLNAME", "onemedi-db tests")
 os.environ.setdefault("SQITCH_EMAIL", "tests@onemedi.in")
 
 
+# -- the server the tests use -----------------------------------------------------------------
+# By default libpq's own: the Unix socket, $PGPORT (else 5432) and a role named after the
+# current user, which is what peer authentication admits on a stock Debian or Ubuntu (`make`
+# creates that role). ONEMEDI_TEST_ADMIN_URL (a superuser's postgresql:// URL) overrides it.
+ADMIN_URL = os.environ.get("ONEMEDI_TEST_ADMIN_URL", "postgresql:///postgres")
+
+
 def db_url(name: str) -> str:
-    info = psycopg.conninfo.conninfo_to_dict(ADMIN_URL)
-    host, port, user = (
-        info.get("host", "127.0.0.1"),
-        info.get("port", "5432"),
-        info.get("user", "postgres"),
-    )
-    return f"postgresql://{user}@{host}:{port}/{name}"
+    """ADMIN_URL with its database replaced by `name` (host, port, user, options kept)."""
+    parts = urlsplit(ADMIN_URL)
+    assert parts.scheme in ("postgresql", "postgres"), "ONEMEDI_TEST_ADMIN_URL must be a URL"
+    return f"{parts.scheme}://{parts.netloc}/{quote(name)}" + (
+        f"?{parts.query}" if parts.query else "")
+# -- end of the server the tests use ------------------------------------------------------------
 
 
 def _admin() -> psycopg.Connection[Any]:

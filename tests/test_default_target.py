@@ -17,7 +17,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from conftest import ADMIN_URL
+from conftest import ADMIN_URL, db_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,8 +36,10 @@ def test_deploy_creates_the_local_database_named_in_sqitch_conf(tmp_path: Path) 
         (ROOT / "sqitch.conf").read_text().replace("db:pg:onemedi", f"db:pg:{name}"))
     info = psycopg.conninfo.conninfo_to_dict(ADMIN_URL)
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(PGHOST=str(info.get("host", "127.0.0.1")), PGPORT=str(info.get("port", 5432)),
-               PGUSER=str(info.get("user", "postgres")))
+    # The server the tests use, in libpq's variables (by default none: the socket, PGPORT).
+    env.update({var: str(info[key]) for key, var in
+                (("host", "PGHOST"), ("port", "PGPORT"), ("user", "PGUSER"),
+                 ("password", "PGPASSWORD")) if info.get(key)})
     try:  # as `make deploy`: the stand-in first (it creates the database), then the plan
         installed = _onemedi(project, env, "standin", "install", "--if-missing")
         assert installed.returncode == 0, installed.stdout + installed.stderr
@@ -48,7 +50,7 @@ def test_deploy_creates_the_local_database_named_in_sqitch_conf(tmp_path: Path) 
         assert "# Name:     states" in status.stdout, status.stdout + status.stderr
 
         # An explicit --target that does not exist is an error, never created.
-        missing = f"postgresql://{env['PGUSER']}@{env['PGHOST']}:{env['PGPORT']}/{name}_typo"
+        missing = db_url(f"{name}_typo")
         refused = _onemedi(project, env, "deploy", "--target", missing)
         assert refused.returncode == 3, refused.stderr
         assert "does not exist" in refused.stderr

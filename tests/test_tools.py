@@ -33,7 +33,8 @@ def test_docs_are_deterministic_and_cover_every_table(schema_db: str, tmp_path: 
     assert names == sorted(p.name for p in second.iterdir())
     for name in names:
         assert (first / name).read_text() == (second / name).read_text(), name
-    assert "README.md" in names and "erDiagram" in (first / "README.md").read_text()
+    assert "README.md" in names and "flowchart LR" in (first / "README.md").read_text()
+    assert "erDiagram" in (first / "f-transactions.md").read_text()
     with psycopg.connect(schema_db) as conn:
         tables = [r[0] for r in conn.execute(
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"

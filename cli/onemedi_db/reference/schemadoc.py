@@ -1,9 +1,11 @@
 """Generate the schema reference (`docs/schema/`) from a live database.
 
 One Markdown page per table group of the design (groups A to J of docs/design.md
-section 3, plus "Reference data" and "Other"), each with a
-Mermaid ERD and, per table: columns, constraints, indexes, triggers, row level security,
-policies, grants and every COMMENT ON text. `README.md` has the overall ERD and the links.
+section 3, plus "Reference data" and "Other"), each with a Mermaid ERD (edges labelled with
+the referencing columns) and, per table: columns, constraints, indexes, triggers, row level
+security, policies, grants and every COMMENT ON text. `README.md` has an overview of the
+groups and the foreign keys between them, and the links; `functions.md` (module
+`functions`) is the client API reference.
 The output is deterministic (sorted, no timestamps, no owner names) so `--check` can diff
 it against the committed pages. Partitions are not listed one by one: they follow the
 calendar, so the reference would drift every month.
@@ -20,6 +22,7 @@ from typing import Any
 import psycopg
 
 from ..errors import DriftFound
+from . import functions as fn
 
 SCHEMA = "public"
 
@@ -106,7 +109,15 @@ def read_schema(conn: psycopg.Connection[Any]) -> dict[str, Table]:
     for r in _rows(conn, """
         SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
                pg_get_expr(d.adbin, d.adrelid) AS default, a.attnotnull, a.attgenerated,
-               col_description(c.oid, a.attnum) AS comment, a.attacl::text[] AS acl,
+               col_description(c.oid, a.attnum) AS comment,
+               -- Grants only, never who granted them: the reference is the same whichever
+               -- role deployed the schema.
+               (SELECT array_agg(DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC'
+                                          ELSE pg_get_userbyid(x.grantee) END
+                                 || ': ' || x.privilege_type
+                                 || CASE WHEN x.is_grantable THEN ' (with grant option)'
+                                    ELSE '' END)
+                  FROM aclexplode(a.attacl) x WHERE x.grantee <> c.relowner) AS acl,
                EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p'
                        AND a.attnum = ANY (k.conkey)) AS pk
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
@@ -119,7 +130,8 @@ def read_schema(conn: psycopg.Connection[Any]) -> dict[str, Table]:
     for r in _rows(conn, """
         SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid, true) AS def,
                obj_description(k.oid, 'pg_constraint') AS comment, f.relname AS ref,
-               (SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_attribute a
+               (SELECT array_agg(a.attname ORDER BY array_position(k.conkey, a.attnum))
+                 FROM pg_attribute a
                  WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)) AS cols,
                (SELECT bool_and(a.attnotnull) FROM pg_attribute a
                  WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)) AS notnull,
@@ -218,17 +230,20 @@ def _mermaid_type(type_name: str) -> str:
     return base + ("_array" if array else "")
 
 
+def _fk_columns(fk: dict[str, Any]) -> str:
+    return ", ".join(fk["cols"] or ())
+
+
 def _relationship(fk: dict[str, Any], child: str) -> str:
     parent_card = "||" if fk["notnull"] else "|o"
-    return f'    {fk["ref"]} {parent_card}--o{{ {child} : "{fk["conname"]}"'
+    return f'    {fk["ref"]} {parent_card}--o{{ {child} : "{_fk_columns(fk)}"'
 
 
-def erd(tables: list[Table], with_columns: bool) -> list[str]:
+def erd(tables: list[Table]) -> list[str]:
+    """A group's ERD: its tables with their columns, and every foreign key leaving them
+    (a table of another group appears as a bare entity), labelled with its columns."""
     lines = ["```mermaid", "erDiagram"]
     for table in tables:
-        if not with_columns:
-            lines.append(f"    {table.name}")
-            continue
         fk_cols = {c for fk in table.foreign_keys for c in fk["cols"] or ()}
         lines.append(f"    {table.name} {{")
         for col in table.columns:
@@ -291,7 +306,7 @@ def render_table(table: Table) -> list[str]:
         out += _table(["role", "privileges"], [
             [grantee, ", ".join(sorted(privs))] for grantee, privs in sorted(by_role.items())])
         if col_grants:
-            out += _table(["column", "ACL entry"], [[f"`{c}`", _code(a)] for c, a in col_grants])
+            out += _table(["column", "granted"], [[f"`{c}`", a] for c, a in col_grants])
     else:
         out += ["### Grants", "", "None besides the owner.", ""]
     if table.view_def:
@@ -303,8 +318,54 @@ def group_of(name: str) -> Group:
     return next((g for g in GROUPS if name in g.tables), OTHER)
 
 
-def render(conn: psycopg.Connection[Any]) -> dict[str, str]:
-    """File name -> Markdown text for the whole reference."""
+AUTH_NODE = ("auth", "Supabase Auth: auth.users")
+
+
+def overview(tables: dict[str, Table], groups: list[Group]) -> list[str]:
+    """The groups as boxes and the foreign keys between them as arrows (from the group
+    holding the key to the group it references), each labelled with the referencing
+    columns, table by table; a table of every crossing below the diagram."""
+    order = {g.slug: k for k, g in enumerate(groups)}
+    node = {g.slug: "g_" + g.slug.replace("-", "_") for g in groups}
+    labels: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    rows: list[tuple[int, str, list[str]]] = []
+    for table in sorted(tables.values(), key=lambda t: t.name):
+        here = group_of(table.name)
+        for fk in table.foreign_keys:
+            if fk["ref_schema"] == SCHEMA and fk["ref"] in tables:
+                there = group_of(fk["ref"])
+                if there.slug == here.slug:
+                    continue
+                target, ref = node[there.slug], f"[{fk['ref']}]({there.slug}.md#{fk['ref']})"
+            elif fk["ref_schema"] == "auth":
+                target, ref = AUTH_NODE[0], f"`auth.{fk['ref']}`"
+            else:
+                continue
+            columns = labels[(node[here.slug], target)][table.name]
+            columns += [c for c in fk["cols"] or () if c not in columns]
+            rows.append((order[here.slug], f"{table.name}.{_fk_columns(fk)}",
+                         [f"[{here.title}]({here.slug}.md)",
+                          f"`{table.name}` ({_fk_columns(fk)})", ref]))
+    lines = ["```mermaid", "flowchart LR"]
+    for g in groups:
+        count = sum(1 for t in tables.values() if group_of(t.name).slug == g.slug)
+        lines.append(f'    {node[g.slug]}["{g.title}<br/>{count} table{"s" * (count != 1)}"]')
+    if any(target == AUTH_NODE[0] for _, target in labels):
+        lines.append(f'    {AUTH_NODE[0]}["{AUTH_NODE[1]}"]')
+    for (child, parent), by_table in sorted(labels.items()):
+        text = "<br/>".join(f"{t}: {', '.join(cols)}" for t, cols in sorted(by_table.items()))
+        lines.append(f'    {child} -->|"{text}"| {parent}')
+    lines += ["```", "",
+              "Each arrow goes from the group holding a foreign key to the group it references, "
+              "labelled with the referencing table and columns. Every foreign key between "
+              "groups:", ""]
+    return lines + _table(["from group", "table (columns)", "references"],
+                          [r for _, _, r in sorted(rows, key=lambda r: (r[0], r[1]))])
+
+
+def render(conn: psycopg.Connection[Any], errors_page: str) -> dict[str, str]:
+    """File name -> Markdown text for the whole reference; `errors_page` is the text of
+    docs/errors.md, which the function entries link their error codes to."""
     tables = read_schema(conn)
     grouped: dict[str, list[Table]] = defaultdict(list)
     for table in tables.values():
@@ -318,7 +379,7 @@ def render(conn: psycopg.Connection[Any]) -> dict[str, str]:
                  "[All groups](README.md)", ""]
         lines += [f"- [{t.name}](#{t.name})" + (f": {_cell(t.comment)}" if t.comment else "")
                   for t in members] + [""]
-        lines += erd(members, with_columns=True)
+        lines += erd(members)
         for table in members:
             lines += render_table(table)
         pages[f"{group.slug}.md"] = "\n".join(lines).rstrip("\n") + "\n"
@@ -329,14 +390,17 @@ def render(conn: psycopg.Connection[Any]) -> dict[str, str]:
         [f"[{g.title}]({g.slug}.md)",
          ", ".join(f"[{t.name}]({g.slug}.md#{t.name})"
                    for t in sorted(grouped[g.slug], key=lambda t: t.name))] for g in groups])
-    lines += ["## Entity relationships", ""]
-    lines += erd(sorted(tables.values(), key=lambda t: t.name), with_columns=False)
+    lines += ["Functions a client may call (RPCs), with their arguments, who may execute them "
+              "and their errors: [functions.md](functions.md).", ""]
+    lines += ["## How the groups connect", ""]
+    lines += overview(tables, groups)
     enums = read_enums(conn)
     if enums:
         lines += ["## Enums", ""]
         lines += _table(["type", "values", "comment"],
                         [[f"`{n}`", _code(v), _cell(c)] for n, v, c in enums])
     pages["README.md"] = "\n".join(lines).rstrip("\n") + "\n"
+    pages["functions.md"] = fn.render_functions(fn.read_functions(conn, SCHEMA), errors_page)
     return pages
 
 

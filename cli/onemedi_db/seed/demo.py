@@ -1,10 +1,12 @@
 """`onemedi-db seed --demo`: a small, realistic data set written through the database's own
-functions (publish_medicine_version, place_order, record_payment, check_prescription,
-cancel_order, request_refund, compute_vendor_payout) and ordinary INSERTs as service_role,
-so every rule applies.
+functions (publish_medicine_version, quote_cart and place_order, record_payment,
+check_prescription, cancel_order, request_refund, compute_vendor_payout) and ordinary INSERTs
+as service_role, so every rule applies.
 
 Ids of what this module inserts come from a seeded generator; rows made by the functions
-(orders, lines, bookings, invoices) get the database's ids and today's timestamps.
+(orders, lines, bookings, invoices) get the database's ids and today's timestamps. The
+statements never depend on a value read back (see `statements`), so the same statements
+also make `supabase/seed.sql` (`demo_script`) for `export supabase`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import Any
 import psycopg
 
 from . import data as D
+from . import gotrue
 from .scale import check_target
+from .statements import SETTING_PREFIX, LiveSink, ScriptSink, Sink, Sql, inline, literal, ref
 
 CITIES = [("27", "Mumbai", 19.0760, 72.8777), ("29", "Bengaluru", 12.9716, 77.5946),
           ("04", "Chandigarh", 30.7333, 76.7794), ("07", "New Delhi", 28.6139, 77.2090)]
@@ -34,17 +38,27 @@ MEDICINES = [  # name, generic, hsn, schedule, form, strength, pack
 ]
 
 
+def email_of(key: str) -> str:
+    return f"{key}@demo.onemedi.in"
+
+
 @dataclass
 class Logins:
     patients: list[tuple[str, str, str]] = field(default_factory=list)  # id, name, city
     vendors: list[tuple[str, str, str]] = field(default_factory=list)  # user id, name, vendor
     admin: str = ""
+    emails: dict[str, str] = field(default_factory=dict)  # user id -> email
+    password: str | None = None  # set when the users can sign in (GoTrue's auth.users)
 
     def text(self) -> str:
-        lines = ["Demo data loaded. Logins to try (user ids; set them as the JWT sub claim):",
-                 f"  admin     {self.admin}"]
-        lines += [f"  patient   {u}  {n} ({c})" for u, n, c in self.patients]
-        lines += [f"  vendor    {u}  {n} ({v})" for u, n, v in self.vendors]
+        sign_in = (f"sign in with the email and password {self.password!r}, or"
+                   if self.password else "this auth.users has no passwords:")
+        lines = [f"Demo data loaded. Logins to try ({sign_in} set the user id as the JWT sub "
+                 "claim):", f"  admin     {self.admin}  {self.emails.get(self.admin, '')}"]
+        lines += [f"  patient   {u}  {self.emails.get(u, '')}  {n} ({c})"
+                  for u, n, c in self.patients]
+        lines += [f"  vendor    {u}  {self.emails.get(u, '')}  {n} ({v})"
+                  for u, n, v in self.vendors]
         p, v = self.patients[0][0], self.vendors[0][0]
         claim = '{"sub": "%s", "role": "authenticated"}'
         lines += ["", "Queries to run as them (psql as postgres):", "",
@@ -63,23 +77,40 @@ class Logins:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Order:
+    key: str
+    patient: str
+
+    @property
+    def id(self) -> Sql:
+        return ref(f"order_{self.key}")
+
+
 class Demo:
-    def __init__(self, conn: psycopg.Connection[Any], seed: int) -> None:
-        self.c = conn
+    def __init__(self, sink: Sink, seed: int) -> None:
+        self.sink = sink
         self.rng = random.Random(f"onemedi-demo-{seed}")
         self.logins = Logins()
         self.ids: dict[str, str] = {}
+        self.city = {name: Sql("(SELECT id FROM public.cities WHERE state_code = "
+                               f"{literal(st)} AND name = {literal(name)})")
+                     for st, name, _, _ in CITIES}
 
     def id(self, key: str) -> str:
         if key not in self.ids:
             self.ids[key] = D.uuid_of(self.rng)
         return self.ids[key]
 
-    def x(self, query: str, *params: Any) -> Any:
-        return self.c.execute(query, params)
+    def x(self, query: str, *params: Any) -> None:
+        self.sink.execute(*inline(query, params))
+
+    def keep(self, key: str, query: str, *params: Any) -> None:
+        """Run a query of one uuid and keep it, for this transaction, as `ref(key)`."""
+        self.x(f"SELECT set_config('{SETTING_PREFIX}.{key}', ({query})::text, true)", *params)
 
     def has(self, table: str) -> bool:
-        return bool(self.x("SELECT to_regclass(%s) IS NOT NULL", table).fetchone()[0])
+        return self.sink.has(table)
 
     def as_(self, user: str | None) -> None:
         """Act inside the current transaction as `user` (authenticated) or the backend."""
@@ -88,14 +119,21 @@ class Demo:
         self.x("SELECT set_config('role', %s, true), set_config('request.jwt.claims', %s, true)",
                role, json.dumps(claims))
 
+    @staticmethod
+    def role(name: str) -> Sql:
+        return Sql(f"(SELECT id FROM public.roles WHERE name = {literal(name)})")
+
     # -- people and places ---------------------------------------------------------------
     def people(self) -> None:
-        roles = dict(self.x("SELECT name, id FROM public.roles").fetchall())
         for st, name, lat, lon in CITIES:
             self.x("INSERT INTO public.cities (state_code, name, centre) VALUES (%s, %s, "
                    "extensions.st_makepoint(%s, %s)::extensions.geography) "
                    "ON CONFLICT (state_code, name) DO NOTHING", st, name, lon, lat)
-        self.city = dict(self.x("SELECT name, id FROM public.cities").fetchall())
+        signs_in = (self.sink.has_column("auth.users", "encrypted_password")
+                    and self.sink.has("auth.identities"))
+        if signs_in:  # GoTrue's auth.users (Supabase): users sign in with a password
+            self.x("CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions")
+            self.logins.password = gotrue.DEMO_PASSWORD
         people = [("admin", "Neha Kapoor", "+916000000001", "ADMIN"),
                   ("asha", "Asha Iyer", "+916000000011", "PATIENT"),
                   ("rohan", "Rohan Gill", "+916000000012", "PATIENT"),
@@ -110,13 +148,17 @@ class Demo:
                   ("doc_1", "Dr. Sunita Sharma", "+916000000041", "STAFF"),
                   ("doc_2", "Dr. Arjun Pillai", "+916000000042", "STAFF")]
         for key, name, phone, role in people:
-            uid = self.id(key)
-            self.x("INSERT INTO auth.users (id, email) VALUES (%s, %s)", uid,
-                   f"{key}@demo.onemedi.in")
+            uid, identity = self.id(key), self.id(f"ident_{key}")  # both drawn either way
+            self.logins.emails[uid] = email_of(key)
+            if signs_in:
+                for query, params in gotrue.user_rows(uid, email_of(key), identity):
+                    self.x(query, *params)
+            else:
+                self.x("INSERT INTO auth.users (id, email) VALUES (%s, %s)", uid, email_of(key))
             self.x("INSERT INTO public.profiles (id, full_name, phone, role_id) VALUES "
                    "(%s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET full_name = "
                    "excluded.full_name, phone = excluded.phone, role_id = excluded.role_id",
-                   uid, name, phone, roles[role])
+                   uid, name, phone, self.role(role))
         self.logins.admin = self.id("admin")
         homes = {"asha": "Mumbai", "rohan": "Chandigarh", "meera": "Bengaluru"}
         for key, city in homes.items():
@@ -159,9 +201,17 @@ class Demo:
                        f"{k + 3} Station Road", {"Mumbai": "400001", "Chandigarh": "160022",
                                                  "Bengaluru": "560001"}[city],
                        lon - 0.01 * (k + 1), lat + 0.005, k == 0)
+            # A seller of taxable goods registers for GST in every state of its branches, under
+            # one PAN; labs, scan centres and physiotherapists supply exempt services only.
+            pan = D.pan(self.rng)
+            states = sorted({next(c[0] for c in CITIES if c[1] == city) for city in cities})
+            if kind in ("PHARMACY", "HOSPITAL") and self.has("public.gst_registrations"):
+                for state in states:
+                    self.x("INSERT INTO public.gst_registrations (vendor_id, gstin, valid_from) "
+                           "VALUES (%s, %s, '2017-07-01')", vid, D.gstin(state, self.rng, pan))
             self.x("INSERT INTO public.vendor_kyc (vendor_id, gstin, dl_number, license_url, "
                    "verified_at, verified_by) VALUES (%s, %s, %s, %s, now(), %s)", vid,
-                   D.gstin(next(c[0] for c in CITIES if c[1] == cities[0]), self.rng),
+                   D.gstin(next(c[0] for c in CITIES if c[1] == cities[0]), self.rng, pan),
                    "MH-MZ1-123456" if kind == "PHARMACY" else None, f"{vid}/licence.pdf",
                    self.id("admin"))
             self.logins.vendors.append((self.id(f"own_{key}"), f"owner of {name}", name))
@@ -303,92 +353,97 @@ class Demo:
                "'PERCENT', 10, 1000, now() - interval '30 days', now() + interval '90 days')")
 
     # -- orders, through place_order and the state machine ---------------------------------------
-    def order(self, patient: str, lines: list[tuple[str, str, str | None, str | None, int]],
-              coupon: str | None = None) -> str:
+    def order(self, key: str, patient: str,
+              lines: list[tuple[str, str, str | None, str | None, int]],
+              coupon: str | None = None) -> Order:
         self.as_(self.id(patient))
-        cart = self.x("INSERT INTO public.carts (profile_id) VALUES (%s) RETURNING id",
-                      self.id(patient)).fetchone()[0]
+        cart = self.id(f"cart_{key}")
+        self.x("INSERT INTO public.carts (id, profile_id) VALUES (%s, %s)", cart, self.id(patient))
         for cat, vendor, branch, slot, qty in lines:
             self.x("INSERT INTO public.cart_items (cart_id, service_catalog_id, qty, vendor_id, "
                    "branch_id, slot_id) VALUES (%s, %s, %s, %s, %s, %s)", cart, self.id(cat), qty,
                    self.id(f"v_{vendor}"), self.id(branch) if branch else None,
                    self.id(slot) if slot else None)
-        oid = self.x("SELECT (public.place_order(%s, %s, %s)).id", cart,
-                     self.id(f"addr_{patient}"), coupon).fetchone()[0]
+        # The patient is shown the total (quote_cart) and checks out with it.
+        self.keep(f"order_{key}", "SELECT (public.place_order(%s, %s, (SELECT q.net_amount FROM "
+                  "public.quote_cart(%s, %s, %s) AS q), %s)).id", cart,
+                  self.id(f"addr_{patient}"), cart, self.id(f"addr_{patient}"), coupon, coupon)
         self.as_(None)
-        return str(oid)
+        return Order(key, patient)
 
-    def move(self, oid: str, *steps: str) -> None:
+    def move(self, order: Order, *steps: str) -> None:
         self.as_(None)
-        patient = str(self.x("SELECT profile_id FROM public.orders WHERE id = %s",
-                             oid).fetchone()[0])
         for step in steps:
             if step == "PAID":  # the gateway's webhook, through the payment path
                 self.x("SELECT public.record_payment(o.id, 'PAID', %s, o.net_amount) "
-                       "FROM public.orders o WHERE o.id = %s",
-                       f"pay_demo_{self.rng.getrandbits(32):08x}", oid)
+                       "FROM public.orders AS o WHERE o.id = %s",
+                       f"pay_demo_{self.rng.getrandbits(32):08x}", order.id)
             elif step == "PRESC":  # the patient uploads and attaches it, the pharmacist checks
+                patient, rx = self.id(order.patient), self.id(f"rx_{order.key}")
                 self.as_(patient)
                 self.x("INSERT INTO storage.objects (bucket_id, name, owner) VALUES "
-                       "('prescriptions', %s, %s)", f"{patient}/rx-1.pdf", patient)
-                rx = self.x("INSERT INTO public.order_artifacts (order_id, type, file_url, "
-                            "uploaded_by) VALUES (%s, 'PRESC', %s, %s) RETURNING id", oid,
-                            f"prescriptions/{patient}/rx-1.pdf", patient).fetchone()[0]
+                       "('prescriptions', %s, %s)", f"{patient}/rx-{order.key}.pdf", patient)
+                self.x("INSERT INTO public.order_artifacts (id, order_id, type, file_url, "
+                       "uploaded_by) VALUES (%s, %s, 'PRESC', %s, %s)", rx, order.id,
+                       f"prescriptions/{patient}/rx-{order.key}.pdf", patient)
                 self.as_(self.id("staff_pharmacy"))
                 self.x("SELECT public.check_prescription(%s, 'VERIFIED')", rx)
                 self.as_(None)
-            elif step == "REPORT":
-                name = f"{patient}/{oid}/report.pdf"
+            elif step == "REPORT":  # the lab uploads it into the patient's folder of the order
+                name = Sql(f"{literal(self.id(order.patient))} || '/' || {order.id.text} || "
+                           "'/report.pdf'")
                 self.x("INSERT INTO storage.objects (bucket_id, name, owner) VALUES "
                        "('lab-reports', %s, %s)", name, self.id("staff_lab"))
                 self.x("INSERT INTO public.order_artifacts (order_id, type, file_url, uploaded_by)"
-                       " VALUES (%s, 'REPORT', %s, %s)", oid, f"lab-reports/{name}",
+                       " VALUES (%s, 'REPORT', 'lab-reports/' || %s, %s)", order.id, name,
                        self.id("staff_lab"))
             else:
-                self.x("UPDATE public.orders SET status = %s WHERE id = %s", step, oid)
+                self.x("UPDATE public.orders SET status = %s WHERE id = %s", step, order.id)
 
     def orders(self) -> None:
         full = ("PAID", "CONFIRMED", "PROCESSING", "OUT_FOR_DELIVERY", "COMPLETED")
-        o1 = self.order("asha", [("c_m0", "pharmacy", "l_pharmacy_Mumbai", None, 2),
-                                 ("c_m1", "pharmacy", "l_pharmacy_Mumbai", None, 1)], "WELCOME10")
+        o1 = self.order("o1", "asha", [("c_m0", "pharmacy", "l_pharmacy_Mumbai", None, 2),
+                                       ("c_m1", "pharmacy", "l_pharmacy_Mumbai", None, 1)],
+                        "WELCOME10")
         self.move(o1, "PRESC", *full)
-        o2 = self.order("rohan", [("c_m4", "pharmacy", "l_pharmacy_Chandigarh", None, 1),
-                                  ("c_m6", "pharmacy", "l_pharmacy_Chandigarh", None, 2)])
+        o2 = self.order("o2", "rohan", [("c_m4", "pharmacy", "l_pharmacy_Chandigarh", None, 1),
+                                        ("c_m6", "pharmacy", "l_pharmacy_Chandigarh", None, 2)])
         self.move(o2, "PAID", "CONFIRMED", "PROCESSING")
-        o3 = self.order("meera", [("c_t0", "lab", "l_lab_Bengaluru", "slot_c_t0_1_9", 1)])
+        o3 = self.order("o3", "meera", [("c_t0", "lab", "l_lab_Bengaluru", "slot_c_t0_1_9", 1)])
         self.move(o3, "PAID", "CONFIRMED")
-        o4 = self.order("asha", [("c_s0", "scan", "l_scan_Mumbai", "slot_c_s0_2_11", 1)])
+        o4 = self.order("o4", "asha", [("c_s0", "scan", "l_scan_Mumbai", "slot_c_s0_2_11", 1)])
         self.move(o4, "PAID", "CONFIRMED", "PROCESSING", "OUT_FOR_DELIVERY")
-        self.order("rohan", [("c_h0", "physio", None, "slot_c_h0_2_11", 1)])
-        o6 = self.order("meera", [("c_m3", "pharmacy", "l_pharmacy_Mumbai", None, 1)])
+        self.order("o5", "rohan", [("c_h0", "physio", None, "slot_c_h0_2_11", 1)])
+        o6 = self.order("o6", "meera", [("c_m3", "pharmacy", "l_pharmacy_Mumbai", None, 1)])
         self.move(o6, "PAID")
-        o7 = self.order("meera", [("c_t1", "lab", "l_lab_Bengaluru", "slot_c_t1_1_11", 1)])
+        o7 = self.order("o7", "meera", [("c_t1", "lab", "l_lab_Bengaluru", "slot_c_t1_1_11", 1)])
         self.move(o7, "PAID", "CONFIRMED", "PROCESSING", "OUT_FOR_DELIVERY", "REPORT",
                   "COMPLETED")
         if self.has("public.consult_pricing"):  # consultations are sold once priced
-            o8 = self.order("rohan", [("c_d0", "hospital", "l_hospital_Chandigarh",
-                                       "slot_c_d0_3_16", 1)])
+            o8 = self.order("o8", "rohan", [("c_d0", "hospital", "l_hospital_Chandigarh",
+                                             "slot_c_d0_3_16", 1)])
             self.move(o8, "PAID", "CONFIRMED")
         # Meera cancels o6 (paid) and is refunded in full; Asha asks back part of a line.
         self.as_(self.id("meera"))
-        self.x("SELECT public.cancel_order(%s)", o6)
-        item, total = self.x("SELECT id, taxable_value + cgst + sgst + utgst + igst FROM "
-                             "public.order_items WHERE order_id = %s", o6).fetchone()
-        refund = self.x("SELECT (public.request_refund(%s, %s, 'Cancelled before dispatch')).id",
-                        item, total).fetchone()[0]
+        self.x("SELECT public.cancel_order(%s)", o6.id)
+        line = f"(SELECT id FROM public.order_items WHERE order_id = {o6.id.text})"
+        paid = ("(SELECT taxable_value + cgst + sgst + utgst + igst FROM public.order_items "
+                f"WHERE order_id = {o6.id.text})")
+        self.keep("refund_o6", "SELECT (public.request_refund(%s, %s, "
+                  "'Cancelled before dispatch')).id", Sql(line), Sql(paid))
         self.as_(None)
-        self.x("UPDATE public.refunds SET status = 'APPROVED' WHERE id = %s", refund)
+        self.x("UPDATE public.refunds SET status = 'APPROVED' WHERE id = %s", ref("refund_o6"))
         self.x("UPDATE public.refunds SET status = 'PROCESSED', gateway_ref = 'rfnd_demo_1', "
-               "processed_at = now() WHERE id = %s", refund)
+               "processed_at = now() WHERE id = %s", ref("refund_o6"))
         self.as_(self.id("asha"))
-        item = self.x("SELECT id FROM public.order_items WHERE order_id = %s ORDER BY "
-                      "unit_price LIMIT 1", o1).fetchone()[0]
-        self.x("SELECT public.request_refund(%s, 20, 'One strip was damaged')", item)
+        cheapest = ("(SELECT id FROM public.order_items WHERE order_id = "
+                    f"{o1.id.text} ORDER BY unit_price LIMIT 1)")
+        self.x("SELECT public.request_refund(%s, 20, 'One strip was damaged')", Sql(cheapest))
         self.as_(None)
         # An open cart left for later, and last month's payout of the pharmacy.
         self.as_(self.id("asha"))
-        cart = self.x("INSERT INTO public.carts (profile_id) VALUES (%s) RETURNING id",
-                      self.id("asha")).fetchone()[0]
+        cart = self.id("cart_open")
+        self.x("INSERT INTO public.carts (id, profile_id) VALUES (%s, %s)", cart, self.id("asha"))
         self.x("INSERT INTO public.cart_items (cart_id, service_catalog_id, qty, vendor_id, "
                "branch_id) VALUES (%s, %s, 1, %s, %s)", cart, self.id("c_m5"),
                self.id("v_pharmacy"), self.id("l_pharmacy_Mumbai"))
@@ -396,6 +451,14 @@ class Demo:
         self.x("SELECT public.compute_vendor_payout(%s, (date_trunc('month', now()) - interval "
                "'1 month')::date, (date_trunc('month', now()) - interval '1 day')::date)",
                self.id("v_pharmacy"))
+
+    def run(self) -> Logins:
+        self.people()
+        self.vendors()
+        self.catalogue()
+        self.config()
+        self.orders()
+        return self.logins
 
 
 def seed_demo(conninfo: str, seed: int = 1, force: bool = False,
@@ -406,11 +469,25 @@ def seed_demo(conninfo: str, seed: int = 1, force: bool = False,
         conn.autocommit = True
         check_target(conn, force)
         conn.autocommit = False
-        demo = Demo(conn, seed)
         with conn.transaction():
-            demo.people()
-            demo.vendors()
-            demo.catalogue()
-            demo.config()
-            demo.orders()
-        return demo.logins
+            return Demo(LiveSink(conn), seed).run()
+
+
+def demo_script(seed: int = 1) -> str:
+    """`supabase/seed.sql`: the statements of `seed --demo --seed SEED` as one transaction,
+    for a Supabase project with the whole plan applied (`supabase start`, `db reset`)."""
+    sink = ScriptSink()
+    logins = Demo(sink, seed).run()
+    users = [(logins.admin, "admin", "")] + [(u, "patient", f"{n} ({c})")
+                                            for u, n, c in logins.patients]
+    users += [(u, "vendor", n) for u, n, _ in logins.vendors]
+    head = [
+        "-- ONE MEDI demo data for a local Supabase: `supabase start` and `supabase db reset`",
+        "-- load this file after supabase/migrations. Written by `onemedi-db export supabase`",
+        f"-- from the statements of `onemedi-db seed --demo --seed {seed}`: the same rows, made",
+        "-- through the same functions (place_order, cancel_order, request_refund, ...), with",
+        "-- today's dates when it runs. Every demo user signs in with its email and the",
+        f"-- password {gotrue.DEMO_PASSWORD!r} (supabase.auth.signInWithPassword):",
+    ]
+    head += [f"--   {logins.emails[u]:<34} {kind:<8} {what}".rstrip() for u, kind, what in users]
+    return "\n".join([*head, "", "BEGIN;", "", *sink.statements, "", "COMMIT;", ""])

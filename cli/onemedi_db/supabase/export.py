@@ -6,7 +6,10 @@ where two changes share one, so file-name order is plan order. Each body is the 
 script's statements without its own BEGIN/COMMIT, because `supabase db push` runs every
 file in a transaction of its own. The Supabase stand-in is never exported: Supabase has the
 real objects. The pgTAP suites are copied to `supabase/tests/`, each creating pgTAP in
-schema `extensions` inside its own transaction, as `supabase test db` expects.
+schema `extensions` inside its own transaction, as `supabase test db` expects. The demo data
+(`supabase/seed.sql`, which `supabase start` and `db reset` load after the migrations) is
+given as text by the caller (the seed part writes it); a seed.sql this export did not write
+is never overwritten.
 """
 
 from __future__ import annotations
@@ -22,15 +25,17 @@ from .. import __version__
 from ..engine.config import Project
 from ..engine.plan import Change, Plan
 from ..engine.scripts import NO_TRANSACTION_MARKER, read_script
-from ..errors import PlanError
+from ..errors import OnemediError, PlanError
 
 PGTAP_LINE = "CREATE EXTENSION IF NOT EXISTS pgtap WITH SCHEMA extensions;"
+SEED_MARK = "-- ONE MEDI demo data"
 
 
 @dataclass
 class ExportResult:
     migrations: list[Path] = field(default_factory=list)
     tests: list[Path] = field(default_factory=list)
+    seed: Path | None = None
 
 
 def migration_stamps(plan: Plan) -> dict[str, str]:
@@ -91,10 +96,26 @@ def test_body(text: str, path: Path) -> str:
     return PGTAP_LINE + "\n" + text
 
 
+def write_seed(out_dir: Path, text: str) -> Path:
+    """Write `out_dir/supabase/seed.sql`, unless a seed.sql of someone else's is there."""
+    target = out_dir / "supabase" / "seed.sql"
+    if target.exists() and not target.read_text(encoding="utf-8").startswith(SEED_MARK):
+        raise OnemediError(f"{target} exists and was not written by onemedi-db",
+                           hint="move it (and list it in config.toml's [db.seed] sql_paths), "
+                           "or export with --no-seed")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def export_supabase(
-    project: Project, plan: Plan, out_dir: Path, since: str | None = None
+    project: Project, plan: Plan, out_dir: Path, since: str | None = None,
+    seed_sql: str | None = None,
 ) -> ExportResult:
-    """Write `out_dir/supabase/migrations` and `out_dir/supabase/tests`."""
+    """Write `out_dir/supabase/migrations`, `out_dir/supabase/tests` and, given its text,
+    `out_dir/supabase/seed.sql`."""
+    if seed_sql is not None and not seed_sql.startswith(SEED_MARK):
+        raise ValueError("the seed's text must start with " + SEED_MARK)
     changes = changes_since(plan, since)
     stamps = migration_stamps(plan)
     bodies = [(change, migration_body(project, plan, change)) for change in changes]
@@ -112,4 +133,6 @@ def export_supabase(
         target = tests / path.name
         target.write_text(test_body(path.read_text(encoding="utf-8"), path), encoding="utf-8")
         result.tests.append(target)
+    if seed_sql is not None:
+        result.seed = write_seed(out_dir, seed_sql)
     return result
