@@ -78,7 +78,8 @@ def test_each_entry_says_how_to_call_it(schema_db: str) -> None:
         args, result, comment = conn.execute(
             "SELECT pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), "
             "obj_description(p.oid, 'pg_proc') FROM pg_proc p "
-            "WHERE p.oid = 'public.place_order'::regproc").fetchone()  # type: ignore[misc]
+            "WHERE p.oid = 'public.place_order(uuid, uuid, numeric, text)'::regprocedure"
+        ).fetchone()  # type: ignore[misc]
     assert f"`public.place_order({args}) RETURNS {result}`" in entry
     assert " ".join(comment.split()) in entry
     assert "- **Who may execute**: authenticated, service_role" in entry

@@ -30,7 +30,6 @@ from onemedi_db.seed.demo import seed_demo
 from test_seed import DEMO_CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
-STANDIN = ROOT / "cli" / "onemedi_db" / "supabase" / "standin.sql"
 GOTRUE = ROOT / "tests" / "gotrue_auth.sql"
 # auth.users columns GoTrue's User model declares as `string` (not *string or NullString).
 GO_STRINGS = ["aud", "role", "confirmation_token", "recovery_token",
@@ -73,7 +72,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def seeded(exported: Path, make_db: Callable[[str], str]) -> str:
     """A database built as `supabase start` builds one, then seeded with seed.sql."""
     url = make_db("seedsql")
-    _psql(url, STANDIN)
+    run = _cli("standin", "install", "--mode", "supabase-2026", "--target", url)
+    assert run.returncode == 0, run.stderr
     _psql(url, GOTRUE)
     for path in sorted((exported / "migrations").glob("*.sql")):
         _psql(url, path, NO_TRANSACTION_MARKER not in path.read_text())
@@ -156,7 +156,8 @@ def test_seed_sql_makes_the_rows_seed_demo_makes(
     from onemedi_db.engine.runner import Engine, connect
 
     live = make_db("seedlive")
-    _psql(live, STANDIN)
+    run = _cli("standin", "install", "--mode", "supabase-2026", "--target", live)
+    assert run.returncode == 0, run.stderr
     _psql(live, GOTRUE)
     project = find_project(ROOT)
     conn = connect(resolve_target(project, live))

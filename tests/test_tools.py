@@ -164,7 +164,7 @@ def test_docs_do_not_depend_on_the_role_that_deployed(schema_db: str) -> None:
     from onemedi_db.reference import schemadoc
 
     with psycopg.connect(schema_db) as conn:
-        before = schemadoc.render(conn)
+        before = schemadoc.render(conn, "")
         role = f"om_docs_owner_{uuid.uuid4().hex[:8]}"
         conn.execute(f"CREATE ROLE {role}")  # rolled back with the transaction
         tables = [r[0] for r in conn.execute(
@@ -177,6 +177,6 @@ def test_docs_do_not_depend_on_the_role_that_deployed(schema_db: str) -> None:
             " aclexplode(a.attacl) x WHERE c.relnamespace = 'public'::regnamespace"
             " AND pg_get_userbyid(x.grantor) = %s", (role,)).fetchone()
         assert grantors and grantors[0] > 0  # the column grants now name the new owner
-        after = schemadoc.render(conn)
+        after = schemadoc.render(conn, "")
         conn.rollback()
     assert after == before

@@ -1424,6 +1424,51 @@ export type Database = {
           },
         ]
       }
+      document_counters: {
+        Row: {
+          created_at: string
+          document_kind: Database["public"]["Enums"]["tax_document_kind"]
+          financial_year: number
+          last_number: number
+          state_code: string
+          updated_at: string
+          vendor_id: string
+        }
+        Insert: {
+          created_at?: string
+          document_kind: Database["public"]["Enums"]["tax_document_kind"]
+          financial_year: number
+          last_number: number
+          state_code: string
+          updated_at?: string
+          vendor_id: string
+        }
+        Update: {
+          created_at?: string
+          document_kind?: Database["public"]["Enums"]["tax_document_kind"]
+          financial_year?: number
+          last_number?: number
+          state_code?: string
+          updated_at?: string
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_counters_state_code_fkey"
+            columns: ["state_code"]
+            isOneToOne: false
+            referencedRelation: "states"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "document_counters_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "vendors"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       family_members: {
         Row: {
           created_at: string
@@ -1499,6 +1544,57 @@ export type Database = {
             columns: ["city_id"]
             isOneToOne: false
             referencedRelation: "cities"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      gst_registrations: {
+        Row: {
+          created_at: string
+          gstin: string
+          id: string
+          registration_type: Database["public"]["Enums"]["gst_registration_type"]
+          state_code: string | null
+          updated_at: string
+          valid_from: string
+          valid_to: string | null
+          vendor_id: string
+        }
+        Insert: {
+          created_at?: string
+          gstin: string
+          id?: string
+          registration_type?: Database["public"]["Enums"]["gst_registration_type"]
+          state_code?: never
+          updated_at?: string
+          valid_from: string
+          valid_to?: string | null
+          vendor_id: string
+        }
+        Update: {
+          created_at?: string
+          gstin?: string
+          id?: string
+          registration_type?: Database["public"]["Enums"]["gst_registration_type"]
+          state_code?: never
+          updated_at?: string
+          valid_from?: string
+          valid_to?: string | null
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gst_registrations_state_code_fkey"
+            columns: ["state_code"]
+            isOneToOne: false
+            referencedRelation: "states"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "gst_registrations_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "vendors"
             referencedColumns: ["id"]
           },
         ]
@@ -1872,31 +1968,43 @@ export type Database = {
       order_invoices: {
         Row: {
           created_at: string
+          document_kind: Database["public"]["Enums"]["tax_document_kind"]
           financial_year: number | null
+          gstin: string | null
           id: string
           invoice_date: string
           invoice_number: string
           order_id: string
+          registration_id: string | null
+          supplier_state_code: string | null
           updated_at: string
           vendor_id: string
         }
         Insert: {
           created_at?: string
+          document_kind: Database["public"]["Enums"]["tax_document_kind"]
           financial_year?: never
+          gstin?: string | null
           id?: string
           invoice_date: string
           invoice_number: string
           order_id: string
+          registration_id?: string | null
+          supplier_state_code?: string | null
           updated_at?: string
           vendor_id: string
         }
         Update: {
           created_at?: string
+          document_kind?: Database["public"]["Enums"]["tax_document_kind"]
           financial_year?: never
+          gstin?: string | null
           id?: string
           invoice_date?: string
           invoice_number?: string
           order_id?: string
+          registration_id?: string | null
+          supplier_state_code?: string | null
           updated_at?: string
           vendor_id?: string
         }
@@ -1906,6 +2014,13 @@ export type Database = {
             columns: ["order_id"]
             isOneToOne: false
             referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "order_invoices_registration_id_fkey"
+            columns: ["registration_id"]
+            isOneToOne: false
+            referencedRelation: "gst_registrations"
             referencedColumns: ["id"]
           },
           {
@@ -1926,11 +2041,14 @@ export type Database = {
           hsn_code: string
           id: string
           igst: number
+          invoice_id: string | null
           order_id: string
           qty: number
           service_catalog_id: string
           service_snapshot: NonNullable<Json>
           sgst: number
+          supplier_state_code: string | null
+          tax_basis: Database["public"]["Enums"]["tax_basis"]
           taxable_value: number
           unit_price: number
           updated_at: string
@@ -1945,11 +2063,14 @@ export type Database = {
           hsn_code: string
           id?: string
           igst?: number
+          invoice_id?: string | null
           order_id: string
           qty: number
           service_catalog_id: string
           service_snapshot: NonNullable<Json>
           sgst?: number
+          supplier_state_code?: string | null
+          tax_basis?: Database["public"]["Enums"]["tax_basis"]
           taxable_value: number
           unit_price: number
           updated_at?: string
@@ -1964,11 +2085,14 @@ export type Database = {
           hsn_code?: string
           id?: string
           igst?: number
+          invoice_id?: string | null
           order_id?: string
           qty?: number
           service_catalog_id?: string
           service_snapshot?: NonNullable<Json>
           sgst?: number
+          supplier_state_code?: string | null
+          tax_basis?: Database["public"]["Enums"]["tax_basis"]
           taxable_value?: number
           unit_price?: number
           updated_at?: string
@@ -1976,6 +2100,13 @@ export type Database = {
           vendor_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "order_items_invoice_id_fkey"
+            columns: ["invoice_id"]
+            isOneToOne: false
+            referencedRelation: "order_invoices"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "order_items_order_id_fkey"
             columns: ["order_id"]
@@ -2015,6 +2146,7 @@ export type Database = {
           profile_id: string
           status: Database["public"]["Enums"]["order_status"]
           tax_amount: number
+          tax_basis: Database["public"]["Enums"]["tax_basis"]
           updated_at: string
         }
         Insert: {
@@ -2032,6 +2164,7 @@ export type Database = {
           profile_id: string
           status?: Database["public"]["Enums"]["order_status"]
           tax_amount?: number
+          tax_basis?: Database["public"]["Enums"]["tax_basis"]
           updated_at?: string
         }
         Update: {
@@ -2049,6 +2182,7 @@ export type Database = {
           profile_id?: string
           status?: Database["public"]["Enums"]["order_status"]
           tax_amount?: number
+          tax_basis?: Database["public"]["Enums"]["tax_basis"]
           updated_at?: string
         }
         Relationships: [
@@ -2078,6 +2212,110 @@ export type Database = {
             columns: ["profile_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      payment_ref_conflicts: {
+        Row: {
+          kept_by_order_id: string
+          order_id: string
+          payment_ref: string
+          resolved_at: string
+        }
+        Insert: {
+          kept_by_order_id: string
+          order_id: string
+          payment_ref: string
+          resolved_at?: string
+        }
+        Update: {
+          kept_by_order_id?: string
+          order_id?: string
+          payment_ref?: string
+          resolved_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "payment_ref_conflicts_kept_by_order_id_fkey"
+            columns: ["kept_by_order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payment_ref_conflicts_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: true
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      prescription_checks: {
+        Row: {
+          artifact_id: string | null
+          checked_at: string
+          checked_by: string
+          id: string
+          order_id: string
+          outcome: Database["public"]["Enums"]["prescription_check_outcome"]
+          prescriber_address: string | null
+          prescriber_name: string | null
+          reason: string | null
+          vendor_id: string
+        }
+        Insert: {
+          artifact_id?: string | null
+          checked_at?: string
+          checked_by: string
+          id?: string
+          order_id: string
+          outcome: Database["public"]["Enums"]["prescription_check_outcome"]
+          prescriber_address?: string | null
+          prescriber_name?: string | null
+          reason?: string | null
+          vendor_id: string
+        }
+        Update: {
+          artifact_id?: string | null
+          checked_at?: string
+          checked_by?: string
+          id?: string
+          order_id?: string
+          outcome?: Database["public"]["Enums"]["prescription_check_outcome"]
+          prescriber_address?: string | null
+          prescriber_name?: string | null
+          reason?: string | null
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "prescription_checks_artifact_id_fkey"
+            columns: ["artifact_id"]
+            isOneToOne: false
+            referencedRelation: "order_artifacts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "prescription_checks_checked_by_fkey"
+            columns: ["checked_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "prescription_checks_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "prescription_checks_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "vendors"
             referencedColumns: ["id"]
           },
         ]
@@ -2262,6 +2500,83 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      schedule_h1_register: {
+        Row: {
+          drug_name: string
+          id: string
+          order_item_id: string
+          pack_size: string | null
+          patient_name: string
+          pharmacist_id: string
+          pharmacist_name: string | null
+          prescriber_address: string
+          prescriber_name: string
+          prescription_check_id: string
+          quantity: number
+          supplied_at: string
+          vendor_id: string
+        }
+        Insert: {
+          drug_name: string
+          id?: string
+          order_item_id: string
+          pack_size?: string | null
+          patient_name: string
+          pharmacist_id: string
+          pharmacist_name?: string | null
+          prescriber_address: string
+          prescriber_name: string
+          prescription_check_id: string
+          quantity: number
+          supplied_at?: string
+          vendor_id: string
+        }
+        Update: {
+          drug_name?: string
+          id?: string
+          order_item_id?: string
+          pack_size?: string | null
+          patient_name?: string
+          pharmacist_id?: string
+          pharmacist_name?: string | null
+          prescriber_address?: string
+          prescriber_name?: string
+          prescription_check_id?: string
+          quantity?: number
+          supplied_at?: string
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "schedule_h1_register_order_item_id_fkey"
+            columns: ["order_item_id"]
+            isOneToOne: true
+            referencedRelation: "order_items"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "schedule_h1_register_pharmacist_id_fkey"
+            columns: ["pharmacist_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "schedule_h1_register_prescription_check_id_fkey"
+            columns: ["prescription_check_id"]
+            isOneToOne: false
+            referencedRelation: "prescription_checks"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "schedule_h1_register_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "vendors"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       service_bookings: {
         Row: {
@@ -3203,6 +3518,7 @@ export type Database = {
           profile_id: string
           status: Database["public"]["Enums"]["order_status"]
           tax_amount: number
+          tax_basis: Database["public"]["Enums"]["tax_basis"]
           updated_at: string
         }
         SetofOptions: {
@@ -3211,6 +3527,194 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      check_prescription: {
+        Args: {
+          p_artifact_id: string
+          p_outcome: Database["public"]["Enums"]["prescription_check_outcome"]
+          p_prescriber_address?: string
+          p_prescriber_name?: string
+          p_reason?: string
+        }
+        Returns: {
+          artifact_id: string | null
+          checked_at: string
+          checked_by: string
+          id: string
+          order_id: string
+          outcome: Database["public"]["Enums"]["prescription_check_outcome"]
+          prescriber_address: string | null
+          prescriber_name: string | null
+          reason: string | null
+          vendor_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "prescription_checks"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      checkout_address: {
+        Args: { p_address_id: string; p_profile_id: string }
+        Returns: Record<string, unknown>
+      }
+      checkout_apply_coupon: {
+        Args: {
+          p_coupon: Database["public"]["Tables"]["coupons"]["Row"]
+          p_lines: Database["public"]["CompositeTypes"]["checkout_line"][]
+        }
+        Returns: Database["public"]["CompositeTypes"]["checkout_line"][]
+      }
+      checkout_cart: {
+        Args: { p_cart_id: string; p_lock: boolean; p_profile_id: string }
+        Returns: {
+          checked_out_at: string | null
+          created_at: string
+          id: string
+          profile_id: string
+          status: Database["public"]["Enums"]["cart_status"]
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "carts"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_coupon: {
+        Args: { p_code: string; p_lock: boolean; p_now: string }
+        Returns: {
+          code: string
+          created_at: string
+          description: string | null
+          discount_type: Database["public"]["Enums"]["discount_type"]
+          id: string
+          is_active: boolean
+          max_uses: number | null
+          updated_at: string
+          valid_from: string
+          valid_to: string
+          value: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "coupons"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_lines: {
+        Args: {
+          p_cart_id: string
+          p_coupon: Database["public"]["Tables"]["coupons"]["Row"]
+          p_on: string
+          p_supply_state: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["checkout_line"][]
+      }
+      checkout_offer_doctor_consult: {
+        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
+        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
+        SetofOptions: {
+          from: "*"
+          to: "checkout_offer"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_offer_home_service: {
+        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
+        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
+        SetofOptions: {
+          from: "*"
+          to: "checkout_offer"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_offer_lab_test: {
+        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
+        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
+        SetofOptions: {
+          from: "*"
+          to: "checkout_offer"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_offer_medicine: {
+        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
+        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
+        SetofOptions: {
+          from: "*"
+          to: "checkout_offer"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_offer_scan: {
+        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
+        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
+        SetofOptions: {
+          from: "*"
+          to: "checkout_offer"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_price_line: {
+        Args: {
+          p_branch_id: string
+          p_catalog_active: boolean
+          p_catalog_id: string
+          p_qty: number
+          p_ref_id: string
+          p_service_type: Database["public"]["Enums"]["service_type"]
+          p_slot_id: string
+          p_vendor_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["checkout_line"]
+        SetofOptions: {
+          from: "*"
+          to: "checkout_line"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_supplier_state: {
+        Args: {
+          p_item_name: string
+          p_location_id: string
+          p_vendor_id: string
+          p_vendor_name: string
+        }
+        Returns: string
+      }
+      checkout_take_stock: {
+        Args: { p_line: Database["public"]["CompositeTypes"]["checkout_line"] }
+        Returns: undefined
+      }
+      checkout_tax_line: {
+        Args: {
+          p_line: Database["public"]["CompositeTypes"]["checkout_line"]
+          p_on: string
+          p_supply_state: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["checkout_line"]
+        SetofOptions: {
+          from: "*"
+          to: "checkout_line"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      checkout_totals: {
+        Args: {
+          p_lines: Database["public"]["CompositeTypes"]["checkout_line"][]
+        }
+        Returns: Record<string, unknown>
       }
       compute_vendor_payout: {
         Args: {
@@ -3256,14 +3760,63 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: string[]
       }
+      date_in_india: { Args: { p_at: string }; Returns: string }
       erase_profile: { Args: { p_profile_id: string }; Returns: Json }
       feature_enabled: {
         Args: { p_city_id: string; p_key: string }
         Returns: boolean
       }
+      gstin_check_character: { Args: { p_first14: string }; Returns: string }
       has_vendor_access: { Args: { p_vendor_id: string }; Returns: boolean }
       is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
+      is_valid_gst_registration: {
+        Args: {
+          p_gstin: string
+          p_type: Database["public"]["Enums"]["gst_registration_type"]
+        }
+        Returns: boolean
+      }
       is_valid_gstin: { Args: { gstin: string }; Returns: boolean }
+      issue_order_documents: {
+        Args: { p_order_id: string }
+        Returns: {
+          created_at: string
+          document_kind: Database["public"]["Enums"]["tax_document_kind"]
+          financial_year: number | null
+          gstin: string | null
+          id: string
+          invoice_date: string
+          invoice_number: string
+          order_id: string
+          registration_id: string | null
+          supplier_state_code: string | null
+          updated_at: string
+          vendor_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "order_invoices"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      line_tax_inclusive: {
+        Args: {
+          p_amount: number
+          p_hsn_code: string
+          p_on: string
+          p_supplier_state: string
+          p_supply_state: string
+        }
+        Returns: {
+          cgst: number
+          gst_rate: number
+          igst: number
+          sgst: number
+          taxable_value: number
+          utgst: number
+        }[]
+      }
       log_access: {
         Args: { p_context?: Json; p_entity_id: string; p_entity_type: string }
         Returns: string
@@ -3272,9 +3825,22 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: string[]
       }
+      next_document_number: {
+        Args: {
+          p_kind: Database["public"]["Enums"]["tax_document_kind"]
+          p_on: string
+          p_state_code: string
+          p_vendor_id: string
+        }
+        Returns: string
+      }
       next_invoice_number: {
         Args: { p_on: string; p_vendor_id: string }
         Returns: string
+      }
+      order_line_drug_schedule: {
+        Args: { p_snapshot: Json }
+        Returns: Database["public"]["Enums"]["drug_schedule"]
       }
       order_line_tax: {
         Args: {
@@ -3290,35 +3856,73 @@ export type Database = {
         Args: { p_vendor_id: string }
         Returns: boolean
       }
-      place_order: {
-        Args: {
-          p_address_id: string
-          p_cart_id: string
-          p_coupon_code?: string
-        }
-        Returns: {
-          address_id: string | null
-          coupon_id: string | null
-          created_at: string
-          delivery_address: NonNullable<Json>
-          delivery_state_code: string
-          discount_amount: number
-          gross_amount: number
-          id: string
-          net_amount: number
-          payment_ref: string | null
-          payment_status: Database["public"]["Enums"]["payment_status"]
-          profile_id: string
-          status: Database["public"]["Enums"]["order_status"]
-          tax_amount: number
-          updated_at: string
-        }
-        SetofOptions: {
-          from: "*"
-          to: "orders"
-          isOneToOne: true
-          isSetofReturn: false
-        }
+      place_order:
+        | {
+            Args: {
+              p_address_id: string
+              p_cart_id: string
+              p_coupon_code?: string
+            }
+            Returns: {
+              address_id: string | null
+              coupon_id: string | null
+              created_at: string
+              delivery_address: NonNullable<Json>
+              delivery_state_code: string
+              discount_amount: number
+              gross_amount: number
+              id: string
+              net_amount: number
+              payment_ref: string | null
+              payment_status: Database["public"]["Enums"]["payment_status"]
+              profile_id: string
+              status: Database["public"]["Enums"]["order_status"]
+              tax_amount: number
+              tax_basis: Database["public"]["Enums"]["tax_basis"]
+              updated_at: string
+            }
+            SetofOptions: {
+              from: "*"
+              to: "orders"
+              isOneToOne: true
+              isSetofReturn: false
+            }
+          }
+        | {
+            Args: {
+              p_address_id: string
+              p_cart_id: string
+              p_coupon_code?: string
+              p_expected_total: number
+            }
+            Returns: {
+              address_id: string | null
+              coupon_id: string | null
+              created_at: string
+              delivery_address: NonNullable<Json>
+              delivery_state_code: string
+              discount_amount: number
+              gross_amount: number
+              id: string
+              net_amount: number
+              payment_ref: string | null
+              payment_status: Database["public"]["Enums"]["payment_status"]
+              profile_id: string
+              status: Database["public"]["Enums"]["order_status"]
+              tax_amount: number
+              tax_basis: Database["public"]["Enums"]["tax_basis"]
+              updated_at: string
+            }
+            SetofOptions: {
+              from: "*"
+              to: "orders"
+              isOneToOne: true
+              isSetofReturn: false
+            }
+          }
+      prescription_upload_in_own_folder: {
+        Args: { p_bucket_id: string; p_name: string }
+        Returns: boolean
       }
       publish_medicine_version: {
         Args: { p_changes: Json; p_medicine_id: string }
@@ -3342,6 +3946,52 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "medicine_master"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      quote_cart: {
+        Args: {
+          p_address_id: string
+          p_cart_id: string
+          p_coupon_code?: string
+        }
+        Returns: {
+          discount_amount: number
+          gross_amount: number
+          lines: Json
+          net_amount: number
+          tax_amount: number
+        }[]
+      }
+      record_payment: {
+        Args: {
+          p_amount?: number
+          p_order_id: string
+          p_outcome: Database["public"]["Enums"]["payment_status"]
+          p_payment_ref: string
+        }
+        Returns: {
+          address_id: string | null
+          coupon_id: string | null
+          created_at: string
+          delivery_address: NonNullable<Json>
+          delivery_state_code: string
+          discount_amount: number
+          gross_amount: number
+          id: string
+          net_amount: number
+          payment_ref: string | null
+          payment_status: Database["public"]["Enums"]["payment_status"]
+          profile_id: string
+          status: Database["public"]["Enums"]["order_status"]
+          tax_amount: number
+          tax_basis: Database["public"]["Enums"]["tax_basis"]
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "orders"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -3388,6 +4038,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      writable_branch_ids: {
+        Args: Record<PropertyKey, never>
+        Returns: string[]
+      }
       writable_vendor_ids: {
         Args: Record<PropertyKey, never>
         Returns: string[]
@@ -3406,6 +4060,14 @@ export type Database = {
         | "COMPLETED"
         | "CANCELLED"
         | "NO_SHOW"
+      gst_registration_type:
+        | "REGULAR"
+        | "COMPOSITION"
+        | "CASUAL"
+        | "TDS"
+        | "TCS"
+        | "NON_RESIDENT"
+        | "UIN"
       lab_sample_type:
         | "BLOOD"
         | "URINE"
@@ -3428,6 +4090,7 @@ export type Database = {
         | "CANCELLED"
       payment_status: "AWAITING" | "PAID" | "FAILED" | "REFUNDED"
       payout_status: "PENDING" | "PROCESSING" | "PAID" | "FAILED" | "CANCELLED"
+      prescription_check_outcome: "VERIFIED" | "REJECTED"
       refund_status:
         | "REQUESTED"
         | "APPROVED"
@@ -3457,6 +4120,8 @@ export type Database = {
         | "PER_VISIT"
         | "PER_HOUR"
         | "PER_DAY"
+      tax_basis: "EXCLUSIVE" | "INCLUSIVE"
+      tax_document_kind: "TAX_INVOICE" | "BILL_OF_SUPPLY" | "LEGACY_INVOICE"
       ui_carousel_position: "HOME_TOP" | "SERVICE_PAGE" | "FOOTER"
       ui_menu_type: "DESKTOP" | "MOBILE" | "FLOATING"
       vendor_type:
@@ -3469,7 +4134,34 @@ export type Database = {
         | "CONTENT_PARTNER"
     }
     CompositeTypes: {
-      [_ in never]: never
+      checkout_line: {
+        catalog_id: string | null
+        service_type: Database["public"]["Enums"]["service_type"] | null
+        vendor_id: string | null
+        vendor_name: string | null
+        branch_id: string | null
+        slot_id: string | null
+        qty: number | null
+        seats: number | null
+        name: string | null
+        unit_price: unknown
+        hsn_code: string | null
+        supplier_state: string | null
+        snapshot: Json | null
+        discount: unknown
+        gst_rate: unknown
+        taxable_value: unknown
+        cgst: unknown
+        sgst: unknown
+        utgst: unknown
+        igst: unknown
+      }
+      checkout_offer: {
+        name: string | null
+        unit_price: unknown
+        hsn_code: string | null
+        snapshot: Json | null
+      }
     }
   }
 }
@@ -3607,6 +4299,15 @@ export const Constants = {
         "CANCELLED",
         "NO_SHOW",
       ],
+      gst_registration_type: [
+        "REGULAR",
+        "COMPOSITION",
+        "CASUAL",
+        "TDS",
+        "TCS",
+        "NON_RESIDENT",
+        "UIN",
+      ],
       lab_sample_type: [
         "BLOOD",
         "URINE",
@@ -3631,6 +4332,7 @@ export const Constants = {
       ],
       payment_status: ["AWAITING", "PAID", "FAILED", "REFUNDED"],
       payout_status: ["PENDING", "PROCESSING", "PAID", "FAILED", "CANCELLED"],
+      prescription_check_outcome: ["VERIFIED", "REJECTED"],
       refund_status: [
         "REQUESTED",
         "APPROVED",
@@ -3664,6 +4366,8 @@ export const Constants = {
         "PER_HOUR",
         "PER_DAY",
       ],
+      tax_basis: ["EXCLUSIVE", "INCLUSIVE"],
+      tax_document_kind: ["TAX_INVOICE", "BILL_OF_SUPPLY", "LEGACY_INVOICE"],
       ui_carousel_position: ["HOME_TOP", "SERVICE_PAGE", "FOOTER"],
       ui_menu_type: ["DESKTOP", "MOBILE", "FLOATING"],
       vendor_type: [

@@ -738,7 +738,7 @@ COMMENT ON FUNCTION public.checkout_take_stock(public.checkout_line) IS
 CREATE FUNCTION public.place_order(
     p_cart_id uuid,
     p_address_id uuid,
-    p_expected_total public.inr,
+    p_expected_total numeric,
     p_coupon_code text DEFAULT NULL
 )
 RETURNS public.orders
@@ -748,6 +748,10 @@ SECURITY DEFINER
 SET search_path = ''
 AS $$
 DECLARE
+    -- The total is money before anything else: NaN, Infinity, a negative amount or a
+    -- fraction of a paisa is refused by name (the argument itself is numeric so that the
+    -- Data API's generated types call it a number).
+    v_expected public.inr := p_expected_total;
     v_uid uuid := (SELECT auth.uid());
     v_now timestamptz := pg_catalog.now();
     v_on date := public.date_in_india(pg_catalog.now());
@@ -764,12 +768,12 @@ BEGIN
     v_coupon := public.checkout_coupon(p_coupon_code, v_now, TRUE);
     v_lines := public.checkout_lines(p_cart_id, v_address.state_code, v_on, v_coupon);
     v_totals := public.checkout_totals(v_lines);
-    IF p_expected_total IS DISTINCT FROM v_totals.net_amount THEN
+    IF v_expected IS DISTINCT FROM v_totals.net_amount THEN
         RAISE EXCEPTION USING
             ERRCODE = 'OM070',
             MESSAGE = pg_catalog.format(
                 'the order total is now %s rupees, not the %s you were shown',
-                v_totals.net_amount, coalesce(p_expected_total::text, 'nothing')
+                v_totals.net_amount, coalesce(v_expected::text, 'nothing')
             ),
             DETAIL = pg_catalog.format('new_total=%s', v_totals.net_amount),
             HINT = 'Show the patient the new total (quote_cart) and check out again with it.';
@@ -832,7 +836,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.place_order(uuid, uuid, public.inr, text) IS
+COMMENT ON FUNCTION public.place_order(uuid, uuid, numeric, text) IS
 'Checks out the caller''s OPEN cart into a PENDING/AWAITING order in one transaction, if '
 'its total is still p_expected_total (the net amount quote_cart gave the patient): each '
 'line priced tax-inclusive from its vendor''s current offer and snapshotted, the coupon '
@@ -849,9 +853,9 @@ COMMENT ON FUNCTION public.place_order(uuid, uuid, public.inr, text) IS
 'OM003, OM004 from the slot; P0002 no GST slab for an item''s code; 23514 a quantity above '
 '1,000 (order_items_qty_at_most_1000).';
 
-REVOKE ALL ON FUNCTION public.place_order(uuid, uuid, public.inr, text)
+REVOKE ALL ON FUNCTION public.place_order(uuid, uuid, numeric, text)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.place_order(uuid, uuid, public.inr, text)
+GRANT EXECUTE ON FUNCTION public.place_order(uuid, uuid, numeric, text)
 TO authenticated, service_role;
 
 -- What a checkout would cost now, for the patient to see before placing the order.
@@ -859,10 +863,10 @@ CREATE FUNCTION public.quote_cart(
     p_cart_id uuid, p_address_id uuid, p_coupon_code text DEFAULT NULL
 )
 RETURNS TABLE (
-    gross_amount public.inr,
-    discount_amount public.inr,
-    tax_amount public.inr,
-    net_amount public.inr,
+    gross_amount numeric,
+    discount_amount numeric,
+    tax_amount numeric,
+    net_amount numeric,
     lines jsonb
 )
 LANGUAGE plpgsql
@@ -973,7 +977,7 @@ $$;
 COMMENT ON FUNCTION public.place_order(uuid, uuid, text) IS
 'The 1.0.0 checkout signature, kept so that a caller without the total gets a clear answer: '
 'always raises OM078 naming the call to make instead (quote_cart, then place_order with '
-'p_expected_total). Orders are placed by place_order(uuid, uuid, inr, text).';
+'p_expected_total). Orders are placed by place_order(uuid, uuid, numeric, text).';
 
 -- What is sold from now on is tax-inclusive.
 ALTER TABLE public.orders ALTER COLUMN tax_basis SET DEFAULT 'INCLUSIVE';

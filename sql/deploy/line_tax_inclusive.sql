@@ -28,24 +28,31 @@ FROM public, anon, authenticated, service_role;
 GRANT EXECUTE ON FUNCTION public.date_in_india(timestamptz) TO anon, authenticated, service_role;
 
 CREATE FUNCTION public.line_tax_inclusive(
-    p_amount public.inr,
+    p_amount numeric,
     p_hsn_code text,
     p_on date,
     p_supplier_state text,
-    p_supply_state text,
-    OUT gst_rate public.percent_rate,
-    OUT taxable_value public.inr,
-    OUT cgst public.inr,
-    OUT sgst public.inr,
-    OUT utgst public.inr,
-    OUT igst public.inr
+    p_supply_state text
 )
-RETURNS record
+-- One row, as a table rather than OUT parameters: the Data API's generated types give a
+-- record of OUT parameters no field types (Record<string, unknown>).
+RETURNS TABLE (
+    gst_rate numeric,
+    taxable_value numeric,
+    cgst numeric,
+    sgst numeric,
+    utgst numeric,
+    igst numeric
+)
 LANGUAGE plpgsql
 STABLE
+ROWS 1
 SET search_path = ''
 AS $$
 DECLARE
+    -- Money before anything else (23514 by name); numeric in the signature so that the
+    -- Data API's generated types call it a number.
+    v_amount public.inr := p_amount;
     v_rate numeric;
     v_uses_utgst boolean;
 BEGIN
@@ -74,21 +81,22 @@ BEGIN
     utgst := 0;
     igst := 0;
     IF p_supplier_state = p_supply_state THEN
-        cgst := pg_catalog.round(p_amount * v_rate / (2 * (100 + v_rate)), 2);
+        cgst := pg_catalog.round(v_amount * v_rate / (2 * (100 + v_rate)), 2);
         IF v_uses_utgst THEN
             utgst := cgst;
         ELSE
             sgst := cgst;
         END IF;
     ELSE
-        igst := pg_catalog.round(p_amount * v_rate / (100 + v_rate), 2);
+        igst := pg_catalog.round(v_amount * v_rate / (100 + v_rate), 2);
     END IF;
-    taxable_value := p_amount - cgst - sgst - utgst - igst;
+    taxable_value := v_amount - cgst - sgst - utgst - igst;
+    RETURN NEXT;
 END
 $$;
 
 COMMENT ON FUNCTION public.line_tax_inclusive(
-    public.inr, text, date, text, text
+    numeric, text, date, text, text
 ) IS
 'GST contained in the tax-inclusive amount p_amount of a line with HSN/SAC code p_hsn_code '
 'supplied on p_on: gst_rate is the IGST rate of tax_slab_for; within one state CGST = SGST '
@@ -98,9 +106,9 @@ COMMENT ON FUNCTION public.line_tax_inclusive(
 'inr (negative, NaN, Infinity); 22023 unknown state code; and tax_slab_for''s 22004, 22023 '
 'and P0002 (no slab in force).';
 
-REVOKE ALL ON FUNCTION public.line_tax_inclusive(public.inr, text, date, text, text)
+REVOKE ALL ON FUNCTION public.line_tax_inclusive(numeric, text, date, text, text)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.line_tax_inclusive(public.inr, text, date, text, text)
+GRANT EXECUTE ON FUNCTION public.line_tax_inclusive(numeric, text, date, text, text)
 TO anon, authenticated, service_role;
 
 COMMIT;

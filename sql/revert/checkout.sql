@@ -8,7 +8,7 @@ ALTER TABLE public.order_items ALTER COLUMN tax_basis SET DEFAULT 'EXCLUSIVE';
 ALTER TABLE public.orders ALTER COLUMN tax_basis SET DEFAULT 'EXCLUSIVE';
 
 DROP FUNCTION public.quote_cart(uuid, uuid, text);
-DROP FUNCTION public.place_order(uuid, uuid, public.inr, text);
+DROP FUNCTION public.place_order(uuid, uuid, numeric, text);
 DROP FUNCTION public.checkout_take_stock(public.checkout_line);
 DROP FUNCTION public.checkout_cart(uuid, uuid, boolean);
 DROP FUNCTION public.checkout_address(uuid, uuid);

@@ -5,7 +5,7 @@ BEGIN;
 SELECT
     1 / (
         has_function_privilege(
-            'authenticated', 'public.place_order(uuid, uuid, public.inr, text)', 'EXECUTE'
+            'authenticated', 'public.place_order(uuid, uuid, numeric, text)', 'EXECUTE'
         )
         AND has_function_privilege(
             'authenticated', 'public.quote_cart(uuid, uuid, text)', 'EXECUTE'

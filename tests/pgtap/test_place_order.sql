@@ -288,13 +288,13 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$SELECT public.line_tax_inclusive(-1, '3004', '2026-12-01', '29', '29')$$,
     '23514',
-    'value for domain inr violates check constraint "inr_not_negative"',
+    'value for domain public.inr violates check constraint "inr_not_negative"',
     'a negative amount is refused by the money domain'
 );
 SELECT throws_ok(
     $$SELECT public.line_tax_inclusive('NaN', '3004', '2026-12-01', '29', '29')$$,
     '23514',
-    'value for domain inr violates check constraint "inr_is_finite"',
+    'value for domain public.inr violates check constraint "inr_is_finite"',
     'NaN is refused by the money domain'
 );
 SELECT throws_ok(
@@ -307,11 +307,11 @@ SELECT throws_ok(
 -- Privileges ---------------------------------------------------------------------------
 SELECT ok(
     has_function_privilege(
-        'authenticated', 'public.place_order(uuid, uuid, public.inr, text)', 'execute'
+        'authenticated', 'public.place_order(uuid, uuid, numeric, text)', 'execute'
     )
     AND has_function_privilege('authenticated', 'public.quote_cart(uuid, uuid, text)', 'execute')
     AND NOT has_function_privilege(
-        'anon', 'public.place_order(uuid, uuid, public.inr, text)', 'execute'
+        'anon', 'public.place_order(uuid, uuid, numeric, text)', 'execute'
     )
     AND NOT has_function_privilege('anon', 'public.quote_cart(uuid, uuid, text)', 'execute'),
     'authenticated (not anon) may quote and place orders'
@@ -673,7 +673,7 @@ SELECT is(
         ) AS q
     ),
     -- 10.10 - 4.00
-    6.10::public.inr,
+    6.10,
     'P6 is quoted 6.10 for one cetirizine less a flat 4.00'
 );
 RESET ROLE;
@@ -933,13 +933,13 @@ SELECT throws_ok(
                                 'ad7b0000-0000-4000-8000-000000000005',
                                 'NaN'::numeric)$$,
     '23514',
-    'value for domain inr violates check constraint "inr_is_finite"',
+    'value for domain public.inr violates check constraint "inr_is_finite"',
     'a NaN total is refused by the money domain'
 );
 SELECT throws_ok(
     $$SELECT public.place_order('0c7b0000-0000-4000-8000-000000000005',
                                 'ad7b0000-0000-4000-8000-000000000005',
-                                NULL::public.inr)$$,
+                                NULL::numeric)$$,
     'OM070',
     'the order total is now 760.00 rupees, not the nothing you were shown',
     'no total at all is refused with the total, never charged'
@@ -1182,7 +1182,7 @@ SELECT lives_ok(
     'an update that changes nothing sold passes'
 );
 SELECT ok(
-    obj_description('public.place_order(uuid, uuid, public.inr, text)'::regprocedure)
+    obj_description('public.place_order(uuid, uuid, numeric, text)'::regprocedure)
     ~ (
         'OM007.*OM008.*OM009.*OM014.*OM015.*OM016.*OM017.*OM011.*OM012.*OM013'
         || '.*OM071.*OM072.*OM073.*OM070.*OM010'

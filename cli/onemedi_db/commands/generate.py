@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..engine.config import resolve_target
+from ..engine.config import find_project, resolve_target
 from ..engine.plan import parse_plan
 from .common import TargetOpt, handled, load, project_here, say
 
@@ -113,7 +113,7 @@ def types(
     from ..reference import types as typegen
 
     project = find_project()
-    if project.source != "checkout":
+    if project.source != "checkout" or not (project.root / "types" / "package.json").is_file():
         raise OnemediError("`types` needs the onemedi-db checkout (its types/ folder pins the "
                            "generator)", hint="run it inside a clone, after `make deps`")
     tool_dir = project.root / "types"

@@ -15,6 +15,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import psycopg
@@ -242,7 +243,8 @@ class Demo:
                 mrp = 40 + 35 * k
                 self.x("INSERT INTO public.medicine_inventory (medicine_id, vendor_id, branch_id, "
                        "stock_qty, price, mrp) VALUES (%s, %s, %s, 200, %s, %s)", self.id(f"m{k}"),
-                       self.id("v_pharmacy"), self.id(f"l_pharmacy_{branch}"), mrp * 0.9, mrp)
+                       self.id("v_pharmacy"), self.id(f"l_pharmacy_{branch}"),
+                       (Decimal(mrp) * Decimal("0.9")).quantize(Decimal("0.01")), mrp)
         # A new version of Glucofine (pack size change): catalogue and stock follow it.
         self.x("SELECT public.publish_medicine_version(%s, %s)", self.id("m2"),
                json.dumps({"pack_size": "30 tablets"}))
