@@ -23,7 +23,7 @@ from . import plansyntax as syn
 
 SYNTAX_VERSION = "1.0.0"
 _NAME_RE = syn.NAME_RE
-_OFFSET = re.compile(r"(?<![" + syn._P + r"])([~^])(?:(\1)|(\d+))?\Z")
+_OFFSET = syn._Lazy(r"(?<![" + syn._P + r"])([~^])(?:(\1)|(\d+))?\Z")
 
 
 def _unescape_note(note: str) -> str:

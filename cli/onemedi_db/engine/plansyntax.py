@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 BLANKS = "\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 B = f"[{BLANKS}]"
@@ -31,20 +32,36 @@ NAME = (
     rf"(?:(?![~/=%^]\d+(?:$|{B}))[^{BLANKS}:@#\\])+"
     rf"(?<![{_P}])\b"
 )
-NAME_RE = re.compile(rf"{NAME}\Z")
-_SHA1_PREFIX = re.compile(r"[0-9a-f]{40}")
+
+
+class _Lazy:
+    """A pattern compiled on first use: the CLI imports this module at start-up, and the
+    bigger patterns take milliseconds to compile."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.source = (pattern, flags)
+        self.compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self.compiled is None:
+            self.compiled = re.compile(*self.source)
+        return getattr(self.compiled, name)
+
+
+NAME_RE = _Lazy(rf"{NAME}\Z")
+_SHA1_PREFIX = _Lazy(r"[0-9a-f]{40}")
 RESERVED = frozenset({"HEAD", "ROOT"})
 
-BLANK_LINE = re.compile(rf"{B}*(?:#{B}*(?P<note>.+)|$)")
-_NOTE = re.compile(rf"{B}*(?:#{B}*(?P<note>.*))?$")
-_PRAGMA = re.compile(
+BLANK_LINE = _Lazy(rf"{B}*(?:#{B}*(?P<note>.+)|$)")
+_NOTE = _Lazy(rf"{B}*(?:#{B}*(?P<note>.*))?$")
+_PRAGMA = _Lazy(
     rf"{B}*%{B}*(?P<name>[^{_P}](?:[^{BLANKS}=]*?[^{_P}{BLANKS}])?)"
     rf"(?:{B}*=(?P<eq>){B}*(?P<value>.+))?\Z"
 )
 _TS = (r"(?P<yr>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<dy>[0-9]{2})"
        r"T(?P<hr>[0-9]{2}):(?P<mi>[0-9]{2}):(?P<sc>[0-9]{2})Z")
-_TS_ANYWHERE = re.compile(_TS)
-_LINE = re.compile(
+_TS_ANYWHERE = _Lazy(_TS)
+_LINE = _Lazy(
     rf"""{B}*
     (?:@|{B}*(?P<operator>[+-]){B}*)?
     (?P<name>{NAME})
@@ -55,7 +72,7 @@ _LINE = re.compile(
     $""",
     re.VERBOSE,
 )
-_DEPENDENCY = re.compile(
+_DEPENDENCY = _Lazy(
     rf"""(?P<conflict>!?)
     (?:(?P<project>{NAME}):)?
     (?:(?P<id>[0-9a-f]{{40}})|(?P<change>{NAME})(?:@(?P<tag>{NAME}))?|(?:@(?P<tag_only>{NAME}))?)
