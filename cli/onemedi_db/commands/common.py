@@ -34,6 +34,24 @@ ToOpt = Annotated[
 LockOpt = Annotated[
     float, typer.Option("--lock-timeout", help="Seconds to wait for another run's lock.")
 ]
+ModeOpt = Annotated[
+    str | None,
+    typer.Option(help="On failure revert: all (this run), tag (to the last tag), change "
+                 "(nothing more). Default: [deploy] mode in sqitch.conf, else all."),
+]
+VerifyOpt = Annotated[
+    bool | None,
+    typer.Option("--verify/--no-verify",
+                 help="Run each change's verify script before committing it; a failure undoes "
+                 "it. Default: [deploy] verify in sqitch.conf, else off."),
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", "-s", metavar="NAME=VALUE",
+                 help="A psql variable for scripts run through psql (repeatable), on top of "
+                 "sqitch.conf's [deploy.variables] and the like."),
+]
+YesOpt = Annotated[bool, typer.Option("-y", "--yes", help="Do not ask for confirmation.")]
 NoteOpt = Annotated[
     str,
     typer.Option(
@@ -106,6 +124,27 @@ def handled(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def run_options(project: Project, command: str, mode: str | None,
+                verify: bool | None) -> tuple[str, bool]:
+    """--mode and --verify, else `<command>.mode`/`verify`, else `deploy.*` (as sqitch)."""
+    mode = mode or project.option(command, "mode") or "all"
+    if mode not in ("all", "change", "tag"):
+        raise OnemediError(f"unknown --mode {mode!r}", hint="use all, change or tag")
+    if verify is None:
+        verify = bool(project.flag(command, "verify"))
+    return mode, verify
+
+
+def set_variables(pairs: list[str] | None) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs or []:
+        name, eq, value = pair.partition("=")
+        if not eq or not name:
+            raise OnemediError(f"--set {pair!r}: expected NAME=VALUE")
+        found[name] = value
+    return found
+
+
 def load(target_opt: str | None) -> tuple[Project, Plan, Target]:
     project = find_project()
     plan = parse_plan(project.plan_file, project.top_dir)
@@ -116,7 +155,9 @@ def open_engine(project: Project, plan: Plan, target: Target, create: bool = Fal
     from ..engine.runner import Engine, connect
 
     conn = connect(target, create=create, report=say_err)
-    return Engine(project, plan, conn, report=say)
+    engine = Engine(project, plan, conn, report=say)
+    engine.target_name = target.name
+    return engine
 
 
 def json_default(value: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,14 +14,20 @@ from ..errors import Aborted, OnemediError, VerifyFailed
 from .common import (
     JsonOpt,
     LockOpt,
+    ModeOpt,
+    SetOpt,
     TargetOpt,
     ToOpt,
+    VerifyOpt,
+    YesOpt,
     handled,
     json_default,
     load,
     open_engine,
+    run_options,
     say,
     say_err,
+    set_variables,
 )
 
 
@@ -29,28 +35,18 @@ from .common import (
 def deploy(
     target: TargetOpt = None,
     to: ToOpt = None,
-    mode: Annotated[
-        str,
-        typer.Option(
-            help="On failure revert: all (this run), tag (to the last tag), change (nothing more)."
-        ),
-    ] = "all",
-    verify: Annotated[
-        bool,
-        typer.Option(
-            "--verify",
-            help="Run each change's verify script before committing it; a failure undoes it.",
-        ),
-    ] = False,
+    mode: ModeOpt = None,
+    verify: VerifyOpt = None,
+    variables: SetOpt = None,
     lock_timeout: LockOpt = 60.0,
 ) -> None:
     """Deploy the plan's pending changes (installs the Supabase stand-in where needed)."""
     from ..supabase import standin
 
-    if mode not in ("all", "change", "tag"):
-        raise OnemediError(f"unknown --mode {mode!r}", hint="use all, change or tag")
     project, plan, tgt = load(target)
+    mode, verify = run_options(project, "deploy", mode, verify)
     engine = open_engine(project, plan, tgt, create=True)
+    engine.variables = set_variables(variables)
     say(f"Deploying {plan.project} to {tgt.display()} ({project.source} plan {project.plan_file})")
     with engine.locked(lock_timeout):
         if standin.is_needed(engine.conn):
@@ -67,12 +63,16 @@ def deploy(
 def revert(
     target: TargetOpt = None,
     to: ToOpt = None,
-    yes: Annotated[bool, typer.Option("-y", "--yes", help="Do not ask for confirmation.")] = False,
+    yes: YesOpt = False,
+    variables: SetOpt = None,
     lock_timeout: LockOpt = 60.0,
 ) -> None:
-    """Revert deployed changes, newest first (all of them unless --to)."""
+    """Revert deployed changes, newest first (all of them unless --to), from the registry's
+    record: a change deployed from another branch is reverted with its script as well."""
     project, plan, tgt = load(target)
     engine = open_engine(project, plan, tgt)
+    engine.variables = set_variables(variables)
+    yes = yes or bool(project.flag("revert", "no_prompt"))
     with engine.locked(lock_timeout):
         changes = engine.revert_plan(to)
         if changes and not yes:
@@ -121,11 +121,19 @@ def verify(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
 
 @handled
 def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
-    """Show what is deployed and what is pending, and which plan files are used."""
+    """Show what is deployed and what is pending, and which plan files are used.
+
+    When the registry holds changes this plan lacks (another branch's), the state is shown
+    first, then the problem (exit 7) and how to get back.
+    """
+    from ..engine import recorded
+
     project, plan, tgt = load(target)
     engine = open_engine(project, plan, tgt)
-    done = engine.deployed()
-    pending = plan.changes[len(done) :]
+    engine.registry.check_version()
+    done = engine.registry.deployed()
+    problem = recorded.divergence(plan, done)
+    pending = [] if problem else plan.changes[len(done) :]
     last = done[-1] if done else None
     tags = [t for d in done for t in d.tags]
     data = {
@@ -139,10 +147,18 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
         "last_change_id": last.change_id if last else None,
         "deployed_at": last.committed_at.isoformat() if last else None,
         "tags": tags,
+        "problem": str(problem) if problem else None,
     }
     if json_out:
         say(json.dumps(data, indent=2))
-        return
+    else:
+        _print_status(project, plan, tgt, last, tags, pending, problem is None)
+    if problem:
+        raise problem
+
+
+def _print_status(project: Any, plan: Any, tgt: Any, last: Any, tags: list[str],
+                  pending: list[Any], agrees: bool) -> None:
     say(
         f"# Project:  {plan.project}\n# Target:   {tgt.display()}\n"
         f"# Plan:     {project.plan_file} ({project.source} files)"
@@ -155,6 +171,8 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
         )
     else:
         say("# No changes deployed")
+    if not agrees:
+        return
     if pending:
         say(f"Undeployed changes ({len(pending)}):")
         for change in pending:

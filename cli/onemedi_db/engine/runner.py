@@ -23,11 +23,11 @@ from yoyo.migrations import Migration, MigrationStep
 from ..errors import (
     LockTimeout,
     PlanError,
-    RegistryError,
     ScriptFailed,
     TargetUnreachable,
     VerifyFailed,
 )
+from . import recorded
 from .config import Project, Target
 from .plan import Change, Plan
 from .registry import ADVISORY_LOCK_KEY, Deployed, Person, Registry, committer
@@ -117,9 +117,11 @@ class Engine:
         self.conn = conn
         self.report = report
         self.registry = Registry(conn, project.registry, plan.project)
-        self.who: Person = committer(project.root)
+        self.who: Person = committer(project.root, project.config)
         self.backend = _Backend(conn)
         self._async_commits = False
+        self.variables: dict[str, str] = {}  # --set: psql variables on top of sqitch.conf's
+        self.target_name: str | None = None
 
     # -- lock ----------------------------------------------------------------------------------
     @contextmanager
@@ -168,20 +170,9 @@ class Engine:
         """Deployed changes, checked to be exactly a prefix of the plan."""
         self.registry.check_version()
         rows = self.registry.deployed()
-        for i, row in enumerate(rows):
-            planned = self.plan.changes[i] if i < len(self.plan.changes) else None
-            if planned is None or planned.id != row.change_id:
-                known = self.plan.by_id(row.change_id)
-                detail = (
-                    f"is planned at position {known.index + 1}, not {i + 1}"
-                    if known
-                    else "is not in the plan (was the plan edited after deploying?)"
-                )
-                raise RegistryError(
-                    f"deployed change {row.change} ({row.change_id[:12]}) {detail}",
-                    hint="compare `onemedi-db check` with `git log sqitch.plan`; "
-                    "never edit planned lines, use `rework`",
-                )
+        problem = recorded.divergence(self.plan, rows)
+        if problem is not None:
+            raise problem
         return rows
 
     def prepare(self) -> None:
@@ -257,6 +248,7 @@ class Engine:
     def deploy(self, to: str | None = None, mode: str = "all", verify: bool = False) -> Outcome:
         self.prepare()
         done = self.deployed()
+        self._log_new_tags(done)
         target = self.plan.index_of(to) if to else len(self.plan.changes) - 1
         if target < len(done) - 1:
             raise PlanError(
@@ -267,9 +259,11 @@ class Engine:
         if not pending:
             return Outcome(message="Nothing to deploy (up-to-date)")
         scripts = {c.id: self.script("deploy", c) for c in pending}
-        reverts = {c.id: self.script("revert", c) for c in pending}  # parsed now, needed on failure
+        # Revert scripts are read only when a rollback needs them: a broken revert of a
+        # change that is never rolled back does not stop a deploy.
+        reverts: dict[str, Script] = {}
         verifies = {c.id: self.script("verify", c) for c in pending} if verify else {}
-        self._check_requirements(pending)
+        self._check_dependencies(pending, done)
         outcome = Outcome()
         for change in pending:
             script = scripts[change.id]
@@ -283,19 +277,6 @@ class Engine:
                 raise failure from None
             outcome.applied.append(change)
         return outcome
-
-    def _check_requirements(self, pending: list[Change]) -> None:
-        for change in pending:
-            for dep in change.requires:
-                foreign = dep.project and dep.project != self.plan.project
-                if foreign and not self.registry.deployed_elsewhere(
-                    dep.project or "", dep.change or ""
-                ):
-                    raise PlanError(
-                        f"change {change.name} requires {dep.project}:{dep.change}, "
-                        "which is not deployed",
-                        hint=f"deploy project {dep.project} first",
-                    )
 
     def _record_fail(self, change: Change) -> None:
         try:
@@ -313,39 +294,116 @@ class Engine:
             tagged = [i for i, c in enumerate(changes) if c.tags]
             keep = tagged[-1] + 1 if tagged else 0
             changes = changes[keep:]
-        rolled_back = self.revert(changes[::-1], reverts, why=" (rolling back this run)")
+        rolled_back = Outcome()
+        try:
+            self.revert(changes[::-1], reverts, why=" (rolling back this run)",
+                        outcome=rolled_back)
+        except PlanError as broken:  # a revert script that cannot be read or parsed
+            kept = [c.name for c in changes if c not in rolled_back.reverted]
+            self.report(
+                f"Rolling back stopped: {broken}; still deployed from this run: "
+                f"{', '.join(kept)}. Fix that revert script, then `onemedi-db revert"
+                f"{self._before(changes[0])}` finishes the rollback")
         outcome.applied = [c for c in outcome.applied if c not in rolled_back.reverted]
         outcome.reverted += rolled_back.reverted
 
     # -- revert --------------------------------------------------------------------------------
     def revert_plan(self, to: str | None) -> list[Change]:
-        """The deployed changes a revert --to would remove, newest first."""
-        done = self.deployed()
-        keep = self.plan.index_of(to) + 1 if to else 0
-        if to and keep > len(done):
-            raise PlanError(f"{to} is not deployed; nothing to revert to")
-        return list(reversed(self.plan.changes[keep : len(done)]))
+        """The deployed changes a revert --to would remove, newest first.
+
+        As sqitch: `to` is looked up among the deployed changes (the registry's record), and
+        each change is the plan's, or rebuilt from its registry row when the plan lacks it
+        (deployed from another branch); its revert script is where the plan would keep it.
+        """
+        self.registry.check_version()
+        rows = self.registry.deployed()
+        keep = 0
+        if to:
+            found = recorded.find(rows, self.registry.tag_times(), to)
+            if found is None:
+                try:
+                    self.plan.index_of(to)
+                except PlanError as unknown:
+                    raise PlanError(f"{unknown}, nor deployed", hint=unknown.hint) from None
+                raise PlanError(f"{to} is not deployed; nothing to revert to")
+            keep = found + 1
+        return [recorded.rebuilt(self.plan, row) for row in reversed(rows[keep:])]
 
     def revert(
-        self, changes: list[Change], scripts: dict[str, Script] | None = None, why: str = ""
+        self, changes: list[Change], scripts: dict[str, Script] | None = None, why: str = "",
+        outcome: Outcome | None = None,
     ) -> Outcome:
         """Revert `changes` in the order given, each with its registry rows in one transaction.
 
-        `scripts` are revert scripts parsed beforehand (a failed deploy parsed them before it
-        started); otherwise they are read now.
+        Without `scripts`, every revert script is read first (nothing runs if one is broken);
+        a rollback passes what it has and the others are read as each change's turn comes.
         """
         if scripts is None:
             scripts = {c.id: self.script("revert", c) for c in changes}
-        outcome = Outcome()
+        outcome = Outcome() if outcome is None else outcome
         for change in changes:
+            script = scripts.get(change.id) or self.script("revert", change)
             self.report(f"  - {change.format_name_with_tags()}{why}")
-            self._run(
-                change, scripts[change.id], self.registry.revert_sql(self.plan, change, self.who)
-            )
+            self._run(change, script, self.registry.revert_sql(self.plan, change, self.who))
             outcome.reverted.append(change)
         if not changes:
             outcome.message = "Nothing to revert"
         return outcome
+
+    # -- sqitch's rules ---------------------------------------------------------------------------
+    def _log_new_tags(self, done: list[Deployed]) -> None:
+        """Tags planned on the last deployed change after it was deployed are recorded now,
+        as sqitch records them at the start of every deploy (`revert --to @tag` needs them)."""
+        if not done:
+            return
+        change = self.plan.by_id(done[-1].change_id)
+        if change is None or not change.tags:
+            return
+        added = self.registry.log_new_tags(self.plan, change, self.who)
+        if added:
+            self.report(f"Recorded tag(s) {', '.join(added)} on {change.name} (tagged after it "
+                        "was deployed)")
+
+    def _check_dependencies(self, pending: list[Change], done: list[Deployed]) -> None:
+        """Before anything runs, as sqitch: no pending change may conflict with a change that
+        is deployed or deployed earlier in this run, and each requirement must be one."""
+        deployed_ids = {row.change_id for row in done}
+        seen: set[str] = set()
+        conflicts: list[str] = []
+        missing: list[str] = []
+        for change in pending:
+            conflicts += [f"{change.name} conflicts with {dep.key(self.plan.project)}"
+                          for dep in change.conflicts
+                          if self._present(change, dep, seen | deployed_ids)]
+            missing += [f"{change.name} requires {dep.key(self.plan.project)}"
+                        for dep in change.requires
+                        if not self._present(change, dep, seen | deployed_ids)]
+            seen.add(change.id)
+        if conflicts or missing:
+            raise PlanError(
+                "; ".join(
+                    ([f"conflicts with deployed changes: {', '.join(conflicts)}"] if conflicts
+                     else [])
+                    + ([f"missing required changes: {', '.join(missing)}"] if missing else [])
+                ) + "; nothing was deployed",
+                hint="revert the conflicting change first, or deploy the required project first",
+            )
+
+    def _present(self, change: Change, dep: Any, ids: set[str]) -> bool:
+        """Whether a dependency is deployed: same project, the plan's change (a bare name's
+        first instance); another project, found in the registry by name, tag or id."""
+        if dep.is_foreign(self.plan.project):
+            return self.registry.change_id_for(dep.project, dep.change, dep.tag,
+                                               dep.id) is not None
+        target = self.plan.find(dep.key_name)
+        if target is None:
+            raise PlanError(f"change {change.name}: {dep.key(self.plan.project)} is not in "
+                            f"{self.plan.path}")
+        return target.id in ids
+
+    def _before(self, change: Change) -> str:
+        """The `--to` that reverts `change` and what came after it."""
+        return f" --to {self.plan.changes[change.index - 1].name}" if change.index > 0 else ""
 
     # -- verify --------------------------------------------------------------------------------
     def verify(self) -> list[tuple[Change, str | None]]:
@@ -465,3 +523,4 @@ def _failure(
         message,
         hint=diag.message_hint or "the change was rolled back; fix the script and deploy again",
     )
+
