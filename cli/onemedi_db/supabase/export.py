@@ -22,7 +22,7 @@ from .. import __version__
 from ..engine.config import Project
 from ..engine.plan import Change, Plan
 from ..engine.scripts import NO_TRANSACTION_MARKER, read_script
-from ..errors import PlanError
+from ..errors import OnemediError, PlanError
 
 PGTAP_LINE = "CREATE EXTENSION IF NOT EXISTS pgtap WITH SCHEMA extensions;"
 
@@ -56,6 +56,10 @@ def changes_since(plan: Plan, since: str | None) -> list[Change]:
 
 def migration_body(project: Project, plan: Plan, change: Change) -> str:
     script = read_script(plan.script_path(project.top_dir, "deploy", change))
+    if script.psql:
+        raise OnemediError(
+            f"{script.path} uses psql meta-commands or variables; a Supabase migration is plain "
+            "SQL", hint="write the change in plain SQL to export it")
     header = [
         f"-- {plan.project}:{change.name}, sqitch change {change.id}",
         f"-- Exported by onemedi-db {__version__} from {script.path.relative_to(project.root)}"
