@@ -173,4 +173,6 @@ CASES: list[tuple[str, str, str]] = [
     ("uri-fragment-in-note", "accept",
      plan(f"a {D}", header=HEADER[:-1] + "%uri=https://example.com/x#frag\n\n")),
     ("uri-zero-is-no-uri", "accept", plan(f"a {D}", header=HEADER[:-1] + "%uri=0\n\n")),
+    ("uri-international-host", "accept",
+     plan(f"a {D}", f"@t {D}", header=HEADER[:-1] + "%uri=https://Bücher.Example:443/straße\n\n")),
 ]

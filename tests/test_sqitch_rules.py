@@ -96,6 +96,16 @@ def test_conflicts_as_sqitch_honours_them(tmp_path: Path, new_db: Callable[[str]
     assert deployed(ours) == ["a", "b", "c"]
 
 
+def test_a_conflict_with_a_change_the_plan_lacks_is_refused(tmp_path: Path,
+                                                             new_db: Callable[[str], str]) -> None:
+    ours, theirs = new_db("ours"), new_db("theirs")
+    p = Project(tmp_path / "p")
+    p.add("a", deps=["!ghost"])
+    assert "ghost is not in" in cli(p, "deploy", url=ours, check=4).stderr
+    assert 'Unable to find change "ghost"' in sqitch(p, "deploy", url=theirs, check=2).stderr
+    assert deployed(ours) == deployed(theirs) == []
+
+
 # -- [deploy] verify -------------------------------------------------------------------------------
 def test_deploy_verify_from_sqitch_conf(tmp_path: Path, new_db: Callable[[str], str]) -> None:
     ours, theirs = new_db("ours"), new_db("theirs")

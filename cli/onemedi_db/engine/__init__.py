@@ -1,9 +1,12 @@
 """The engine: sqitch's project, plan and registry, and the runner that deploys, reverts and
 verifies changes on yoyo-migrations and psycopg 3.
 
-`config` (sqitch.conf, targets), `plan` (sqitch.plan, change and tag ids), `scripts` (read
-and split a change script), `cache` (content-addressed caches), `registry` (sqitch's
-registry tables and advisory lock), `runner` (the `Engine` of one command), `doctor` (can
+`config` (sqitch.conf, targets) over `gitconfig` (sqitch's git-config dialect), `plan`
+(sqitch.plan, change and tag ids) over `plansyntax` (sqitch's plan grammar) and `uri`
+(canonical `%uri`), `scripts` (read and split a change script), `psql` (scripts in psql's
+own language), `cache` (content-addressed caches), `registry` (sqitch's registry tables and
+advisory lock), `recorded` (the registry's record read as sqitch reads it: revert specs,
+changes another branch deployed), `runner` (the `Engine` of one command), `doctor` (can
 this machine and target run it).
 
 It imports only `onemedi_db.errors` and `onemedi_db.__version__` from the rest of the

@@ -1,11 +1,11 @@
 """A plan's `%uri`, as sqitch 1.3.1 writes it into ids and the registry.
 
-sqitch stores the URI as parsed (surrounding `<...>`, quotes and blanks removed, characters
-outside RFC 2396's set percent-encoded) in `projects.uri`, and hashes its canonical form
-into every change and tag id: scheme and (for server schemes) host lower-cased, a default
-or empty port dropped, `%xx` of unreserved characters decoded and the others upper-cased,
-an empty http(s) path written `/`, a URN's namespace lower-cased. Checked against
-`sqitch plan` ids in tests/test_plan_grammar.py.
+sqitch stores the URI as parsed (surrounding `<...>`, quotes and blanks removed, a server's
+non-ASCII host in IDNA form, other characters outside RFC 2396's set percent-encoded) in
+`projects.uri`, and hashes its canonical form into every change and tag id: scheme and (for
+server schemes) host lower-cased, a default or empty port dropped, `%xx` of unreserved
+characters decoded and the others upper-cased, an empty http(s) path written `/`, a URN's
+namespace lower-cased. Checked against `sqitch plan` ids in tests/test_plan_grammar.py.
 """
 
 from __future__ import annotations
@@ -35,8 +35,28 @@ def parse(text: str) -> str:
     uri = re.sub(r"^<(?:URL:)?(.*)>$", r"\1", text, flags=re.DOTALL)
     uri = re.sub(r'^"(.*)"$', r"\1", uri, flags=re.DOTALL)
     uri = uri.strip()
+    uri = _idna_host(uri)
     uri = _NOT_URIC.sub(lambda m: quote(m[0], safe=""), uri)
     return _unescape_host_brackets(uri)
+
+
+def _idna_host(uri: str) -> str:
+    """A server URI's non-ASCII host in its IDNA (punycode) form, as Perl's URI writes it."""
+    scheme = _SCHEME.match(uri)
+    m = _AUTHORITY.match(uri)
+    if not scheme or scheme[1].lower() not in DEFAULT_PORTS or not m:
+        return uri
+    user, at, hostport = m["authority"].rpartition("@")
+    port = re.search(r":\d*$", hostport)
+    host = hostport[: port.start()] if port else hostport
+    if not _NOT_URIC.search(host):
+        return uri
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return uri
+    tail = port[0] if port else ""
+    return f"{m['scheme']}//{user}{at}{host}{tail}{m['rest']}"
 
 
 def _unescape_host_brackets(uri: str) -> str:
