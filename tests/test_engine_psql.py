@@ -61,6 +61,11 @@ def test_psql_scripts_as_sqitch_runs_them(tmp_path: Path, new_db: Callable[[str]
     assert registry(ours) == registry(theirs)
     assert "Verify successful" in sqitch(p, "verify", url=ours).stdout
     cli(p, "verify", url=theirs)
+    p.write("verify", "tables", VERIFY.replace("WHERE false", "WHERE :'suffix'::int = 1"))
+    proc = cli(p, "verify", url=ours, check=8)
+    assert "tables.sql:3" in proc.stderr and "invalid input syntax" in proc.stderr
+    sqitch(p, "verify", url=theirs, check=2)
+    p.write("verify", "tables", VERIFY)
     cli(p, "revert", "-y", "--to", "plain", url=theirs)
     sqitch(p, "revert", "-y", "--to", "plain", url=ours)
     assert not table_exists(ours, "psql_one") and not table_exists(theirs, "psql_one")

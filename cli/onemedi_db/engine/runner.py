@@ -27,7 +27,7 @@ from ..errors import (
     TargetUnreachable,
     VerifyFailed,
 )
-from . import psql, recorded
+from . import psqlchange, recorded
 from .config import Project, Target
 from .plan import Change, Plan
 from .registry import ADVISORY_LOCK_KEY, Deployed, Person, Registry, committer
@@ -201,7 +201,7 @@ class Engine:
         statement, its line and PostgreSQL's message.
         """
         if script.psql or (verify is not None and verify.psql):
-            return self._run_psql(change, script, record, verify)
+            return psqlchange.run(self, change, script, record, verify)
         if not script.transactional:
             # No transaction possible: statement by statement, then the registry rows.
             steps = [_statement_step(change, script, s) for s in script.statements]
@@ -407,49 +407,6 @@ class Engine:
         """The `--to` that reverts `change` and what came after it."""
         return f" --to {self.plan.changes[change.index - 1].name}" if change.index > 0 else ""
 
-    def _run_psql(
-        self, change: Change, script: Script, record: str, verify: Script | None
-    ) -> None:
-        """Run a change through psql, with its registry rows in the same transaction."""
-        kind = script.path.parent.name
-        variables = {"registry": self.project.registry,
-                     **self.project.variables(kind, self.target_name), **self.variables}
-        client = self.project.get("client", "psql", self.target_name)
-        dsn, password = _psql_dsn(self.conn)
-        if not script.transactional:
-            failure, output = psql.run(client, dsn, password, variables, script.text)
-            if failure is not None:
-                raise _psql_failure(change, script, failure, 1)
-            self._psql_output(output)
-            with self.conn.transaction():
-                self.registry.lock_changes()
-                self.conn.execute(record)
-            return
-        parts = [f"BEGIN; {self.registry.lock_changes_sql()};\n"]
-        parts.append(_psql_text(script, "end") + "\n;\n")
-        verify_from = "".join(parts).count("\n") + 2
-        if verify is not None:
-            parts.append("SAVEPOINT onemedi_verify;\n" + _psql_text(verify, "rollback")
-                         + "\n;\nROLLBACK TO SAVEPOINT onemedi_verify;\n")
-        registry_from = "".join(parts).count("\n") + 1
-        parts.append(f"{record};\nCOMMIT;\n")
-        failure, output = psql.run(client, dsn, password, variables, "".join(parts))
-        if failure is None:
-            self._psql_output(output)
-            return
-        line = failure.line or 0
-        if verify is not None and verify_from <= line < registry_from:
-            raise _psql_failure(change, verify, failure, verify_from)
-        if line >= registry_from:
-            raise ScriptFailed(f"{change.name}: recording it in the registry failed: "
-                               f"{failure.message}", hint="the change was rolled back")
-        raise _psql_failure(change, script, failure, 2)
-
-    def _psql_output(self, output: str) -> None:
-        for line in output.splitlines():
-            if line.strip():
-                self.report(f"    psql: {line}")
-
     # -- verify --------------------------------------------------------------------------------
     def verify(self) -> list[tuple[Change, str | None]]:
         """Run every deployed change's verify script; return (change, error or None)."""
@@ -467,6 +424,8 @@ class Engine:
         return None
 
     def _run_verify(self, change: Change, script: Script) -> None:
+        if script.psql:
+            return psqlchange.verify(self, change, script)
         for statement in script.statements:
             _execute(self.conn, change, script, statement)
 
@@ -569,30 +528,3 @@ def _failure(
         hint=diag.message_hint or "the change was rolled back; fix the script and deploy again",
     )
 
-
-def _psql_text(script: Script, closer: str) -> str:
-    """A script's text for psql's transaction: its own BEGIN and COMMIT (ROLLBACK) blanked."""
-    return script.psql_body if script.psql else psql.unwrapped(script.path, script.text, closer)
-
-
-def _psql_dsn(conn: psycopg.Connection[Any]) -> tuple[str, str | None]:
-    """This connection's parameters for psql (without libpq options psql's may not know)."""
-    params = psycopg.conninfo.conninfo_to_dict(conn.info.dsn)
-    params.pop("sslcertmode", None)
-    return psycopg.conninfo.make_conninfo("", **params), conn.info.password or None
-
-
-def _psql_failure(
-    change: Change, script: Script, failure: psql.Failure, first_line: int
-) -> ScriptFailed | VerifyFailed:
-    """The error psql reported, at the script's own line (`first_line`: where it began)."""
-    kind = script.path.parent.name
-    where = script.path.name
-    if failure.line is not None:
-        where += f":{failure.line - first_line + 1}"
-    message = f"{change.name}: {kind} {where}: {failure.message} (run by psql)"
-    if kind == "verify":
-        return VerifyFailed(message, hint="the change was not deployed; fix the change or its "
-                            "verify script and deploy again")
-    return ScriptFailed(message, hint="the change was rolled back; fix the script and deploy "
-                        "again")
