@@ -23,7 +23,8 @@ TargetOpt = Annotated[
         "--target",
         "-t",
         help="postgresql:// URL, db:pg: URI or a target name from "
-        "sqitch.conf (default: $DATABASE_URL, then sqitch.conf, then local `onemedi`).",
+        "sqitch.conf (default: $SQITCH_TARGET, $DATABASE_URL, core.target or "
+        "engine.pg.target, then local `onemedi`).",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
@@ -37,19 +38,19 @@ LockOpt = Annotated[
 ModeOpt = Annotated[
     str | None,
     typer.Option(help="On failure revert: all (this run), tag (to the last tag), change "
-                 "(nothing more). Default: [deploy] mode in sqitch.conf, else all."),
+                 "(nothing more). Default: deploy.mode in sqitch.conf, else all."),
 ]
 VerifyOpt = Annotated[
     bool | None,
     typer.Option("--verify/--no-verify",
                  help="Run each change's verify script before committing it; a failure undoes "
-                 "it. Default: [deploy] verify in sqitch.conf, else off."),
+                 "it. Default: deploy.verify in sqitch.conf, else off."),
 ]
 SetOpt = Annotated[
     list[str] | None,
     typer.Option("--set", "-s", metavar="NAME=VALUE",
                  help="A psql variable for scripts run through psql (repeatable), on top of "
-                 "sqitch.conf's [deploy.variables] and the like."),
+                 "sqitch.conf's deploy.variables and the like."),
 ]
 YesOpt = Annotated[bool, typer.Option("-y", "--yes", help="Do not ask for confirmation.")]
 NoteOpt = Annotated[
