@@ -109,14 +109,15 @@ class Project:
 
 # -- subprocesses ---------------------------------------------------------------------------
 def cli(project: Project | Path, *args: str, url: str | None = None, check: int | None = 0,
-        stdin: Any = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
+        stdin: Any = subprocess.DEVNULL,
+        extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `onemedi-db ARGS --target URL` in the project folder; assert the exit code."""
     root = project.root if isinstance(project, Project) else project
     cmd = [sys.executable, "-m", "onemedi_db", *args]
     if url is not None:
         cmd += ["--target", url]
-    proc = subprocess.run(cmd, cwd=root, env=env(), capture_output=True, text=True,
-                          stdin=stdin, timeout=120)
+    proc = subprocess.run(cmd, cwd=root, env=env(**(extra_env or {})), capture_output=True,
+                          text=True, stdin=stdin, timeout=120)
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     if check is not None:
         assert proc.returncode == check, (
@@ -149,11 +150,11 @@ def sqitch_cmd(project: Project, *args: str, url: str | None = None) -> list[str
     return ["sqitch", "--chdir", str(project.root), *args, *([sqitch_uri(url)] if url else [])]
 
 
-def sqitch(project: Project, *args: str, url: str | None = None,
-           check: int | None = 0) -> subprocess.CompletedProcess[str]:
+def sqitch(project: Project, *args: str, url: str | None = None, check: int | None = 0,
+           extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real sqitch on the project (and target); assert the exit code."""
-    proc = subprocess.run(sqitch_cmd(project, *args, url=url), env=env(), capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=120)
+    proc = subprocess.run(sqitch_cmd(project, *args, url=url), env=env(**(extra_env or {})),
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     if check is not None:
         assert proc.returncode == check, (
             f"sqitch {args}: exit {proc.returncode}, expected {check}\n"

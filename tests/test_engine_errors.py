@@ -125,7 +125,7 @@ def test_dependency_later_in_plan(tmp_path: Path, db: str) -> None:
 
 def test_missing_script_file(simple: Project, db: str) -> None:
     cli(simple, "deploy", "--to", "first", url=db)
-    missing = simple.root / "sql" / "revert" / "third.sql"
+    missing = simple.root / "sql" / "deploy" / "third.sql"
     missing.unlink()
     proc = cli(simple, "deploy", url=db, check=4)
     assert str(missing) in error_of(proc)
@@ -188,11 +188,18 @@ def test_registry_holds_a_change_the_plan_lacks(tmp_path: Path, db: str) -> None
     cli(p, "deploy", url=db)
     p.lines.pop()
     p.add("other")
-    for command in (["deploy"], ["status"], ["revert", "-y"]):
+    for command in (["deploy"], ["status"]):
         proc = cli(p, *command, url=db, check=7)
         assert "gone" in error_of(proc) and "not in the plan" in proc.stderr
+        assert "revert --to first" in proc.stderr  # and what to do about it
+    assert "# Name:     gone" in proc.stdout  # status shows the state, then the problem
     assert deployed(db) == ["first", "gone"]
     assert table_exists(db, "gone") and not table_exists(db, "other")
+    # revert works from the registry's record, with the script where the plan kept it
+    assert "- gone" in cli(p, "revert", "-y", "--to", "first", url=db).stdout
+    assert not table_exists(db, "gone")
+    cli(p, "deploy", url=db)
+    assert deployed(db) == ["first", "other"]
 
 
 # -- failing scripts -------------------------------------------------------------------------

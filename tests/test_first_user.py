@@ -186,7 +186,9 @@ def test_an_impossible_date_is_a_plan_error_with_its_line(tmp_path: Path, db: st
     for command in (["deploy"], ["status"], ["plan"]):
         proc = cli(p, *command, url=None if command == ["plan"] else db, check=4)
         error = without_plan_line(proc.stderr)
-        assert error.startswith(f"onemedi-db: error: {p.plan_path}:5: 2024-02-30T10:00:00Z")
+        # sqitch's own words for it: "Invalid day of month (day = 30 - month = 2 - ...)".
+        assert error.startswith(f"onemedi-db: error: {p.plan_path}:5: Invalid day of month")
+        assert "2024-02-30T10:00:00Z" in error
     assert deployed(db) == []
 
 

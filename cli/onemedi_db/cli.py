@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .commands import authoring, engine, generate, standin
+from .commands import authoring, branches, engine, generate, standin
 
 app = typer.Typer(
     name="onemedi-db",
@@ -49,6 +49,8 @@ def main(
 # The commands, in the order `onemedi-db --help` lists them (sub-apps come last).
 app.command()(engine.deploy)
 app.command()(engine.revert)
+app.command()(branches.rebase)
+app.command()(branches.checkout)
 app.command()(engine.verify)
 app.command()(engine.status)
 app.command()(engine.log)

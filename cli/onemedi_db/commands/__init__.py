@@ -2,8 +2,8 @@
 
 `common` (the shared options, output, the error handler `handled`, loading the project and
 opening an `Engine`), `engine` (deploy, revert, verify, status, log, plan, doctor),
-`authoring` (add, tag, rework, check, lint, test), `generate` (export supabase, docs, types,
-seed).
+`branches` (rebase, checkout), `authoring` (add, tag, rework, check, lint, test),
+`generate` (export supabase, docs, types, seed), `standin` (install, remove).
 `onemedi_db.cli` registers them on the app, in the order `--help` lists them.
 
 Typer lives here and in `cli.py` only. A command module imports a part's heavy modules

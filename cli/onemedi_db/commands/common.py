@@ -21,7 +21,14 @@ import typer
 
 from ..engine.config import Project, Target, find_project, resolve_target
 from ..engine.plan import Plan, parse_plan
-from ..errors import Aborted, Interrupted, OnemediError, PlanError, TargetUnreachable
+from ..errors import (
+    Aborted,
+    Interrupted,
+    OnemediError,
+    PlanError,
+    TargetUnreachable,
+    UsageError,
+)
 
 TargetOpt = Annotated[
     str | None,
@@ -29,7 +36,8 @@ TargetOpt = Annotated[
         "--target",
         "-t",
         help="postgresql:// URL, db:pg: URI or a target name from "
-        "sqitch.conf (default: $DATABASE_URL, then sqitch.conf, then local `onemedi`).",
+        "sqitch.conf (default: $SQITCH_TARGET, $DATABASE_URL, core.target or "
+        "engine.pg.target, then local `onemedi`).",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
@@ -64,6 +72,24 @@ LogOnlyOpt = Annotated[
                  help="Record the changes in the registry without running their scripts "
                  "(sqitch's --log-only: adopt a database built another way)."),
 ]
+ModeOpt = Annotated[
+    str | None,
+    typer.Option(help="On failure revert: all (this run), tag (to the last tag), change "
+                 "(nothing more). Default: deploy.mode in sqitch.conf, else all."),
+]
+VerifyOpt = Annotated[
+    bool | None,
+    typer.Option("--verify/--no-verify",
+                 help="Run each change's verify script before committing it; a failure undoes "
+                 "it. Default: deploy.verify in sqitch.conf, else off."),
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", "-s", metavar="NAME=VALUE",
+                 help="A psql variable for scripts run through psql (repeatable), on top of "
+                 "sqitch.conf's deploy.variables and the like."),
+]
+YesOpt = Annotated[bool, typer.Option("-y", "--yes", help="Do not ask for confirmation.")]
 NoteOpt = Annotated[
     str,
     typer.Option(
@@ -179,6 +205,27 @@ def handled(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def run_options(project: Project, command: str, mode: str | None,
+                verify: bool | None) -> tuple[str, bool]:
+    """--mode and --verify, else `<command>.mode`/`verify`, else `deploy.*` (as sqitch)."""
+    mode = mode or project.option(command, "mode") or "all"
+    if mode not in ("all", "change", "tag"):
+        raise UsageError(f"unknown --mode {mode!r}", hint="use all, change or tag")
+    if verify is None:
+        verify = bool(project.flag(command, "verify"))
+    return mode, verify
+
+
+def set_variables(pairs: list[str] | None) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs or []:
+        name, eq, value = pair.partition("=")
+        if not eq or not name:
+            raise UsageError(f"--set {pair!r}: expected NAME=VALUE", hint="pass --set NAME=VALUE")
+        found[name] = value
+    return found
+
+
 def project_here() -> Project:
     """The project of this command, announced in one line on stderr."""
     project = find_project()
@@ -200,7 +247,9 @@ def open_engine(
     from ..engine.runner import Engine, connect
 
     conn = connect(target, create=create, report=say_err)
-    return Engine(project, plan, conn, report=say, safety=safety)
+    engine = Engine(project, plan, conn, report=say, safety=safety)
+    engine.target_name = target.name
+    return engine
 
 
 def json_default(value: Any) -> str:

@@ -8,24 +8,30 @@ from typing import Annotated, Any
 import typer
 
 from ..engine.plan import parse_plan
-from ..errors import Aborted, OnemediError, UsageError, VerifyFailed
+from ..errors import Aborted, OnemediError, VerifyFailed
 from .common import (
     DdlLockOpt,
     JsonOpt,
     LockOpt,
     LogOnlyOpt,
+    ModeOpt,
     RetriesOpt,
+    SetOpt,
     StatementTimeoutOpt,
     TargetOpt,
     ToOpt,
+    VerifyOpt,
+    YesOpt,
     confirm,
     handled,
     json_default,
     load,
     open_engine,
     project_here,
+    run_options,
     say,
     say_err,
+    set_variables,
 )
 
 
@@ -40,19 +46,9 @@ def _safety(project: Any, ddl: float | None, statement: float | None,
 def deploy(
     target: TargetOpt = None,
     to: ToOpt = None,
-    mode: Annotated[
-        str,
-        typer.Option(
-            help="On failure revert: all (this run), tag (to the last tag), change (nothing more)."
-        ),
-    ] = "all",
-    verify: Annotated[
-        bool,
-        typer.Option(
-            "--verify",
-            help="Run each change's verify script before committing it; a failure undoes it.",
-        ),
-    ] = False,
+    mode: ModeOpt = None,
+    verify: VerifyOpt = None,
+    variables: SetOpt = None,
     lock_timeout: LockOpt = 60.0,
     ddl_lock_timeout: DdlLockOpt = None,
     statement_timeout: StatementTimeoutOpt = None,
@@ -68,11 +64,11 @@ def deploy(
     """Deploy the plan's pending changes (the stand-in only where sqitch.conf asks for it)."""
     from .standin import before_deploy
 
-    if mode not in ("all", "change", "tag"):
-        raise UsageError(f"unknown --mode {mode!r}", hint="use all, change or tag")
     project, plan, tgt = load(target)
+    mode, verify = run_options(project, "deploy", mode, verify)
     safety = _safety(project, ddl_lock_timeout, statement_timeout, lock_retries)
     engine = open_engine(project, plan, tgt, create=True, safety=safety)
+    engine.variables = set_variables(variables)
     say(f"Deploying {plan.project} to {tgt.display()} ({project.source} plan {project.plan_file})")
     with engine.locked(lock_timeout):
         before_deploy(project, plan, tgt, engine.conn)
@@ -86,17 +82,21 @@ def deploy(
 def revert(
     target: TargetOpt = None,
     to: ToOpt = None,
-    yes: Annotated[bool, typer.Option("-y", "--yes", help="Do not ask for confirmation.")] = False,
+    yes: YesOpt = False,
+    variables: SetOpt = None,
     lock_timeout: LockOpt = 60.0,
     ddl_lock_timeout: DdlLockOpt = None,
     statement_timeout: StatementTimeoutOpt = None,
     lock_retries: RetriesOpt = None,
     log_only: LogOnlyOpt = False,
 ) -> None:
-    """Revert deployed changes, newest first (all of them unless --to)."""
+    """Revert deployed changes, newest first (all of them unless --to), from the registry's
+    record: a change deployed from another branch is reverted with its script as well."""
     project, plan, tgt = load(target)
     safety = _safety(project, ddl_lock_timeout, statement_timeout, lock_retries)
     engine = open_engine(project, plan, tgt, safety=safety)
+    engine.variables = set_variables(variables)
+    yes = yes or bool(project.flag("revert", "no_prompt"))
     # The question is asked without the lock (a prompt may wait for hours); what was asked
     # about is checked again under the lock.
     changes = engine.revert_plan(to)
@@ -148,11 +148,19 @@ def verify(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
 
 @handled
 def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
-    """Show what is deployed and what is pending, and which plan files are used."""
+    """Show what is deployed and what is pending, and which plan files are used.
+
+    When the registry holds changes this plan lacks (another branch's), the state is shown
+    first, then the problem (exit 7) and how to get back.
+    """
+    from ..engine import recorded
+
     project, plan, tgt = load(target)
     engine = open_engine(project, plan, tgt)
-    done = engine.deployed()
-    pending = plan.changes[len(done) :]
+    engine.registry.check_version()
+    done = engine.registry.deployed()
+    problem = recorded.divergence(plan, done)
+    pending = [] if problem else plan.changes[len(done) :]
     last = done[-1] if done else None
     tags = [t for d in done for t in d.tags]
     last_tags = list(last.tags) if last else []
@@ -168,10 +176,18 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
         "deployed_at": last.committed_at.isoformat() if last else None,
         "tags": tags,
         "last_change_tags": last_tags,
+        "problem": str(problem) if problem else None,
     }
     if json_out:
         say(json.dumps(data, indent=2))
-        return
+    else:
+        _print_status(project, plan, tgt, last, last_tags, pending, problem is None)
+    if problem:
+        raise problem
+
+
+def _print_status(project: Any, plan: Any, tgt: Any, last: Any, last_tags: list[str],
+                  pending: list[Any], agrees: bool) -> None:
     say(
         f"# Project:  {plan.project}\n# Target:   {tgt.display()}\n"
         f"# Plan:     {project.plan_file} ({project.source} files)"
@@ -185,6 +201,8 @@ def status(target: TargetOpt = None, json_out: JsonOpt = False) -> None:
         )
     else:
         say("# No changes deployed")
+    if not agrees:
+        return
     if pending:
         say(f"Undeployed changes ({len(pending)}):")
         for change in pending:

@@ -1,8 +1,9 @@
 """Project files and targets: where the plan and scripts are, and which database to use.
 
-`sqitch.conf` is read the way sqitch reads it (git-config syntax; keys resolved from
-`target.<name>.<key>`, then `engine.pg.<key>`, then `core.<key>`). A checkout's own files win
-over the copy bundled in the wheel; `status` says which one is used.
+`sqitch.conf` is read the way sqitch reads it (its git-config dialect, `gitconfig`; the
+system, user and project files in that order; keys resolved from `target.<name>.<key>`,
+then `engine.pg.<key>`, then `core.<key>`). A checkout's own files win over the copy bundled
+in the wheel; `status` says which one is used.
 """
 
 from __future__ import annotations
@@ -13,32 +14,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..errors import OnemediError, PlanError
+from ..errors import OnemediError
+from .gitconfig import Config
 
 DEFAULT_DATABASE = "onemedi"
-_SECTION_RE = re.compile(r'^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]$')
+SYSTEM_CONFIG = Path("/etc/sqitch/sqitch.conf")
 
 
-def read_git_config(path: Path) -> dict[str, str]:
-    """Parse a git-config file into `section.sub.key -> value` (keys lower-cased)."""
-    values: dict[str, str] = {}
-    section = ""
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.strip()
-        if not line or line[0] in "#;":
-            continue
-        m = _SECTION_RE.match(line)
-        if m:
-            section = m[1].lower() + (f".{m[2]}" if m[2] is not None else "")
-            continue
-        key, eq, value = line.partition("=")
-        if not section or not key.strip():
-            raise PlanError(f"{path}:{lineno}: cannot parse {raw!r}")
-        value = value.split(" #")[0].split(" ;")[0].strip() if eq else "true"
-        if len(value) >= 2 and value[0] == value[-1] == '"':
-            value = value[1:-1]
-        values[f"{section}.{key.strip().lower()}"] = value
-    return values
+def read_git_config(local: Path) -> Config:
+    """The configuration sqitch reads for the project whose own file is `local`.
+
+    As sqitch: the system file ($SQITCH_SYSTEM_CONFIG, else /etc/sqitch/sqitch.conf), then the
+    user's ($SQITCH_USER_CONFIG, else ~/.sqitch/sqitch.conf), then the project's
+    ($SQITCH_CONFIG when set, else `local`); a later file's keys override an earlier one's,
+    and `[include] path = FILE` pulls a file in where it stands. See `gitconfig`.
+    """
+    config = Config()
+    config.load(os.environ.get("SQITCH_SYSTEM_CONFIG") or SYSTEM_CONFIG)
+    config.load(os.environ.get("SQITCH_USER_CONFIG")
+                or Path(os.path.expanduser("~")) / ".sqitch" / "sqitch.conf")
+    config.load(os.environ.get("SQITCH_CONFIG") or local)
+    return config
 
 
 @dataclass(frozen=True)
@@ -46,7 +42,7 @@ class Project:
     """The plan, scripts and settings one command works with."""
 
     root: Path
-    config: dict[str, str]
+    config: Config
     source: str  # "checkout" or "bundled"
     config_file: Path | None = None
 
@@ -65,14 +61,41 @@ class Project:
         return self.get("registry", "sqitch")
 
     def get(self, key: str, default: str, target: str | None = None) -> str:
+        """`target.<target>.<key>`, `engine.pg.<key>`, `core.<key>`: the first one set."""
         for scope in ([f"target.{target}"] if target else []) + ["engine.pg", "core"]:
             value = self.config.get(f"{scope}.{key}")
-            if value is not None:
+            if value:  # sqitch skips empty values too
                 return value
         return default
 
     def target_names(self) -> list[str]:
-        return sorted({k.split(".")[1] for k in self.config if k.startswith("target.")})
+        return sorted({k.split(".")[1] for k in self.config
+                       if k.startswith("target.") and k.count(".") >= 2})
+
+    def variables(self, command: str, target: str | None = None) -> dict[str, str]:
+        """The psql variables of a deploy or revert, as sqitch collects them (--set on top)."""
+        sections = ["core.variables", "deploy.variables"]
+        sections += ["revert.variables"] if command == "revert" else []
+        sections += ["engine.pg.variables"] + ([f"target.{target}.variables"] if target else [])
+        found: dict[str, str] = {}
+        for section in sections:
+            found.update(self.config.section(section))
+        return found
+
+    def option(self, command: str, key: str) -> str | None:
+        """`<command>.<key>`, then `deploy.<key>` (sqitch's order for verify and mode)."""
+        for scope in dict.fromkeys((command, "deploy")):
+            value = self.config.get(f"{scope}.{key}")
+            if value is not None:
+                return value
+        return None
+
+    def flag(self, command: str, key: str) -> bool | None:
+        for scope in dict.fromkeys((command, "deploy")):
+            value = self.config.get_bool(f"{scope}.{key}")
+            if value is not None:
+                return value
+        return None
 
 
 def bundled_root() -> Path:
@@ -123,6 +146,7 @@ class Target:
     conninfo: str
     dbname: str
     origin: str
+    name: str | None = None  # the sqitch.conf target name it was given by, if any
 
     @property
     def creatable(self) -> bool:
@@ -142,15 +166,18 @@ class Target:
 
 
 def resolve_target(project: Project, option: str | None) -> Target:
-    """--target, then DATABASE_URL, then sqitch.conf's engine target, then local `onemedi`."""
+    """--target, $SQITCH_TARGET, $DATABASE_URL, sqitch.conf's core.target, then its
+    engine.pg.target, then the local `onemedi` database."""
     if option:
         return _to_target(project, option, "--target")
-    env = os.environ.get("DATABASE_URL")
-    if env:
-        return _to_target(project, env, "DATABASE_URL")
-    configured = project.config.get("engine.pg.target") or project.config.get("core.target")
-    if configured:
-        return _to_target(project, configured, "sqitch.conf")
+    for variable in ("SQITCH_TARGET", "DATABASE_URL"):
+        env = os.environ.get(variable)
+        if env:
+            return _to_target(project, env, variable)
+    for key in ("core.target", "engine.pg.target"):
+        configured = project.config.get(key)
+        if configured:
+            return _to_target(project, configured, "sqitch.conf")
     return Target(f"dbname={DEFAULT_DATABASE}", DEFAULT_DATABASE, "default")
 
 
@@ -165,13 +192,21 @@ def _to_target(project: Project, value: str, origin: str) -> Target:
         name = unquote(rest) or os.environ.get("PGDATABASE") or DEFAULT_DATABASE
         return Target(f"dbname={name}", name, origin)
     uri = project.config.get(f"target.{value}.uri")
-    if uri:
-        return _to_target(project, uri, f"target {value!r} in sqitch.conf")
+    if uri and ":" not in value:
+        found = _to_target(project, uri, f"target {value!r} in sqitch.conf")
+        return Target(found.conninfo, found.dbname, found.origin, value)
+    if project.config.section(f"target.{value}"):
+        raise OnemediError(f"target {value!r} has no uri in {_files(project)}",
+                           hint=f"set target.{value}.uri, e.g. `db:pg://host/dbname`")
     raise OnemediError(
-        f"unknown target {value!r}",
+        f"unknown target {value!r} (read {_files(project)})",
         hint="pass a postgresql:// URL, a db:pg: URI, or one of: "
         + (", ".join(project.target_names()) or "(no targets in sqitch.conf)"),
     )
+
+
+def _files(project: Project) -> str:
+    return ", ".join(str(f) for f in project.config.files) or "no configuration file"
 
 
 def _dbname(url: str) -> str:

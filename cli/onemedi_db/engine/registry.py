@@ -20,87 +20,12 @@ from psycopg import sql
 
 from ..errors import RegistryError
 from .config import read_git_config
+from .gitconfig import Config
 from .plan import Change, Plan, _unescape_note
+from .registry_schema import comments_sql, ddl_sql
 
 REGISTRY_VERSION = 1.1
 ADVISORY_LOCK_KEY = 75474063
-
-_DDL = """
-CREATE SCHEMA IF NOT EXISTS {s};
-COMMENT ON SCHEMA {s} IS 'Sqitch database deployment metadata v1.1.';
-CREATE TABLE {s}.releases (
-    version REAL PRIMARY KEY,
-    installed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
-    installer_name TEXT NOT NULL,
-    installer_email TEXT NOT NULL
-);
-CREATE TABLE {s}.projects (
-    project TEXT PRIMARY KEY,
-    uri TEXT NULL UNIQUE,
-    created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
-    creator_name TEXT NOT NULL,
-    creator_email TEXT NOT NULL
-);
-CREATE TABLE {s}.changes (
-    change_id TEXT PRIMARY KEY,
-    script_hash TEXT NULL,
-    change TEXT NOT NULL,
-    project TEXT NOT NULL REFERENCES {s}.projects (project) ON UPDATE CASCADE,
-    note TEXT NOT NULL DEFAULT '',
-    committed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
-    committer_name TEXT NOT NULL,
-    committer_email TEXT NOT NULL,
-    planned_at TIMESTAMPTZ NOT NULL,
-    planner_name TEXT NOT NULL,
-    planner_email TEXT NOT NULL,
-    UNIQUE (project, script_hash)
-);
-CREATE TABLE {s}.tags (
-    tag_id TEXT PRIMARY KEY,
-    tag TEXT NOT NULL,
-    project TEXT NOT NULL REFERENCES {s}.projects (project) ON UPDATE CASCADE,
-    change_id TEXT NOT NULL REFERENCES {s}.changes (change_id) ON UPDATE CASCADE,
-    note TEXT NOT NULL DEFAULT '',
-    committed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
-    committer_name TEXT NOT NULL,
-    committer_email TEXT NOT NULL,
-    planned_at TIMESTAMPTZ NOT NULL,
-    planner_name TEXT NOT NULL,
-    planner_email TEXT NOT NULL,
-    UNIQUE (project, tag)
-);
-CREATE TABLE {s}.dependencies (
-    change_id TEXT NOT NULL
-        REFERENCES {s}.changes (change_id) ON UPDATE CASCADE ON DELETE CASCADE,
-    type TEXT NOT NULL,
-    dependency TEXT NOT NULL,
-    dependency_id TEXT NULL REFERENCES {s}.changes (change_id) ON UPDATE CASCADE
-        CONSTRAINT dependencies_check CHECK (
-            (type = 'require' AND dependency_id IS NOT NULL)
-            OR (type = 'conflict' AND dependency_id IS NULL)
-        ),
-    PRIMARY KEY (change_id, dependency)
-);
-CREATE TABLE {s}.events (
-    event TEXT NOT NULL
-        CONSTRAINT events_event_check CHECK (event IN ('deploy', 'revert', 'fail', 'merge')),
-    change_id TEXT NOT NULL,
-    change TEXT NOT NULL,
-    project TEXT NOT NULL REFERENCES {s}.projects (project) ON UPDATE CASCADE,
-    note TEXT NOT NULL DEFAULT '',
-    requires TEXT[] NOT NULL DEFAULT '{{}}',
-    conflicts TEXT[] NOT NULL DEFAULT '{{}}',
-    tags TEXT[] NOT NULL DEFAULT '{{}}',
-    committed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
-    committer_name TEXT NOT NULL,
-    committer_email TEXT NOT NULL,
-    planned_at TIMESTAMPTZ NOT NULL,
-    planner_name TEXT NOT NULL,
-    planner_email TEXT NOT NULL,
-    PRIMARY KEY (change_id, committed_at)
-);
-"""
-
 
 @dataclass(frozen=True)
 class Person:
@@ -108,23 +33,16 @@ class Person:
     email: str
 
 
-def committer(project_root: Path | None = None) -> Person:
-    """SQITCH_FULLNAME/SQITCH_EMAIL, then sqitch config user.name/email, then the OS user."""
-    config: dict[str, str] = {}
-    for path in (
-        Path("/etc/sqitch/sqitch.conf"),
-        Path.home() / ".sqitch" / "sqitch.conf",
-        *([project_root / "sqitch.conf"] if project_root else []),
-    ):
-        if path.is_file():
-            config.update(read_git_config(path))
-    user = getpass.getuser()
-    name = os.environ.get("SQITCH_FULLNAME") or config.get("user.name") or user
-    email = (
-        os.environ.get("SQITCH_EMAIL")
-        or config.get("user.email")
-        or f"{user}@{socket.gethostname()}"
-    )
+def committer(project_root: Path | None = None, config: Config | None = None) -> Person:
+    """SQITCH_FULLNAME/SQITCH_EMAIL, then user.name/email from the sqitch configuration
+    (system, user, project), then SQITCH_ORIG_FULLNAME/EMAIL, then the OS user."""
+    if config is None:
+        config = read_git_config((project_root or Path.cwd()) / "sqitch.conf")
+    user = os.environ.get("SQITCH_ORIG_SYSUSER") or getpass.getuser()
+    name = (os.environ.get("SQITCH_FULLNAME") or config.get("user.name")
+            or os.environ.get("SQITCH_ORIG_FULLNAME") or user)
+    email = (os.environ.get("SQITCH_EMAIL") or config.get("user.email")
+             or os.environ.get("SQITCH_ORIG_EMAIL") or f"{user}@{socket.gethostname()}")
     return Person(name, email)
 
 
@@ -135,6 +53,10 @@ class Deployed:
     script_hash: str | None
     committed_at: datetime
     tags: tuple[str, ...]
+    note: str = ""
+    planned_at: str = ""  # YYYY-MM-DDTHH:MM:SSZ, as a plan writes it
+    planner_name: str = ""
+    planner_email: str = ""
 
 
 class Registry:
@@ -183,7 +105,8 @@ class Registry:
 
     def create(self, installer: Person) -> None:
         """Create the registry schema and tables (caller's transaction)."""
-        self.conn.execute(sql.SQL(_DDL).format(s=self.s))
+        self.conn.execute(ddl_sql(self.s))
+        self.conn.execute(comments_sql(self.s))
         self.conn.execute(
             sql.SQL(
                 "INSERT INTO {} (version, installer_name, installer_email) VALUES (%s, %s, %s)"
@@ -219,14 +142,60 @@ class Registry:
             sql.SQL(
                 "SELECT c.change_id, c.change, c.script_hash, c.committed_at,"
                 " coalesce(array_agg(t.tag ORDER BY t.committed_at)"
-                "   FILTER (WHERE t.tag IS NOT NULL), '{{}}')"
+                "   FILTER (WHERE t.tag IS NOT NULL), '{{}}'), c.note,"
+                " to_char(c.planned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+                " c.planner_name, c.planner_email"
                 " FROM {changes} c LEFT JOIN {tags} t ON t.change_id = c.change_id"
                 " WHERE c.project = %s GROUP BY c.change_id"
                 " ORDER BY c.committed_at, c.change_id"
             ).format(changes=self._t("changes"), tags=self._t("tags")),
             (self.project,),
         ).fetchall()
-        return [Deployed(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]
+        return [Deployed(r[0], r[1], r[2], r[3], tuple(r[4]), *r[5:]) for r in rows]
+
+    def tag_times(self) -> dict[str, tuple[str, datetime]]:
+        """This project's tags: `@name` -> (change id, when the tag was applied)."""
+        if not self.exists():
+            return {}
+        rows = self.conn.execute(
+            sql.SQL("SELECT tag, change_id, committed_at FROM {} WHERE project = %s").format(
+                self._t("tags")),
+            (self.project,),
+        ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def dependencies_of(self, change_id: str) -> list[tuple[str, str]]:
+        """(type, dependency) rows of a deployed change, as recorded."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            sql.SQL("SELECT type, dependency FROM {} WHERE change_id = %s").format(
+                self._t("dependencies")), (change_id,)).fetchall()]
+
+    def change_id_for(self, project: str, change: str | None, tag: str | None,
+                      change_id: str | None = None) -> str | None:
+        """Another project's deployed change, found as sqitch finds it: by id; `name@tag` as
+        the latest of that name applied before the tag; a bare name as the earliest."""
+        if not self.exists():
+            return None
+        changes, tags = self._t("changes"), self._t("tags")
+        if change_id:
+            query = sql.SQL("SELECT change_id FROM {} WHERE change_id = %s").format(changes)
+            args: tuple[Any, ...] = (change_id,)
+        elif change and tag:
+            query = sql.SQL(
+                "SELECT c.change_id FROM {} c JOIN {} t ON c.committed_at <= t.committed_at"
+                " AND c.project = t.project WHERE c.project = %s AND c.change = %s"
+                " AND t.tag = %s ORDER BY c.committed_at DESC LIMIT 1").format(changes, tags)
+            args = (project, change, f"@{tag}")
+        elif change:
+            query = sql.SQL("SELECT change_id FROM {} WHERE project = %s AND change = %s"
+                            " ORDER BY committed_at LIMIT 1").format(changes)
+            args = (project, change)
+        else:
+            query = sql.SQL("SELECT change_id FROM {} WHERE project = %s AND tag = %s").format(
+                tags)
+            args = (project, f"@{tag}")
+        row = self.conn.execute(query, args).fetchone()
+        return row[0] if row else None
 
     def events(self, limit: int | None = None) -> list[dict[str, Any]]:
         if not self.exists():
@@ -349,6 +318,11 @@ class Registry:
         q = self._literal
         if not dep.project or dep.project == plan.project:
             return q(_dependency_id(plan, change, dep))
+        if dep.id:
+            return f"(SELECT change_id FROM {self._name('changes')} WHERE change_id = {q(dep.id)})"
+        if dep.tag and not dep.change:
+            return (f"(SELECT change_id FROM {self._name('tags')} WHERE project ="
+                    f" {q(dep.project)} AND tag = {q('@' + dep.tag)})")
         if dep.tag:
             return (
                 f"(SELECT c.change_id FROM {self._name('changes')} c JOIN {self._name('tags')} t"
@@ -376,6 +350,7 @@ class Registry:
             who,
             "(SELECT coalesce(array_agg(tag ORDER BY tag), '{}') FROM gone_tags)",
             note=_unescape_note(change.note),
+            recorded=True,
         )
         change_id = self._literal(change.id)
         return (
@@ -384,6 +359,28 @@ class Registry:
             f" gone_change AS (DELETE FROM {self._name('changes')} WHERE change_id = {change_id}"
             f" RETURNING change_id) {event}"
         )
+
+    def log_new_tags(self, plan: Plan, change: Change, who: Person) -> list[str]:
+        """Record the plan's tags of a deployed change that the registry lacks (sqitch does
+        this on every deploy for the last deployed change); return the tags added."""
+        if not change.tags:
+            return []
+        q = self._literal
+        rows = ", ".join(
+            "(" + ", ".join((q(t.id), q(f"@{t.name}"), q(plan.project), q(change.id), q(t.note),
+                             q(who.name), q(who.email), self._stamp(t.planned_at),
+                             q(t.planner_name), q(t.planner_email))) + ")"
+            for t in change.tags
+        )
+        added = self.conn.execute(
+            f"INSERT INTO {self._name('tags')} (tag_id, tag, project, change_id, note,"
+            " committer_name, committer_email, planned_at, planner_name, planner_email)"
+            " SELECT i.* FROM (VALUES " + rows + ") AS i (tag_id, tag, project, change_id,"
+            " note, committer_name, committer_email, planned_at, planner_name, planner_email)"
+            f" WHERE NOT EXISTS (SELECT FROM {self._name('tags')} t WHERE t.tag_id = i.tag_id)"
+            " RETURNING tag"
+        ).fetchall()
+        return [r[0] for r in added]
 
     def record_fail(self, plan: Plan, change: Change, who: Person) -> None:
         tags = self._literal([f"@{t.name}" for t in change.tags])
@@ -397,17 +394,28 @@ class Registry:
         who: Person,
         tags: str,
         note: str | None = None,
+        recorded: bool = False,
     ) -> str:
-        """An events row; `tags` is SQL (a literal, or the revert's subquery)."""
+        """An events row; `tags` is SQL (a literal, or the revert's subquery). A revert event
+        (`recorded`) lists the dependencies the registry recorded, as sqitch's does."""
         q = self._literal
+        if recorded:
+            requires, conflicts = (
+                f"ARRAY(SELECT dependency FROM {self._name('dependencies')}"
+                f" WHERE change_id = {q(change.id)} AND type = {q(kind)})"
+                for kind in ("require", "conflict")
+            )
+        else:
+            requires = q([d.key(plan.project) for d in change.requires])
+            conflicts = q([d.key(plan.project) for d in change.conflicts])
         values = (
             q(event),
             q(change.id),
             q(change.name),
             q(plan.project),
             q(change.note if note is None else note),
-            q([d.key(plan.project) for d in change.requires]),
-            q([d.key(plan.project) for d in change.conflicts]),
+            requires,
+            conflicts,
             tags,
             q(who.name),
             q(who.email),
@@ -428,6 +436,8 @@ def _dependency_id(plan: Plan, change: Change, dep: Any) -> str | None:
     `name@tag` is the latest instance at or before the tag; a bare `name` is the *first*
     instance in the plan (sqitch's `first_index_of`), even when the name was reworked later.
     """
+    if dep.tag and not dep.change:  # `@tag`: the change the tag is on
+        return plan.changes[plan.index_of("@" + dep.tag)].id
     if dep.tag:
         limit = plan.index_of("@" + dep.tag) + 1
         for candidate in reversed(plan.changes[:limit]):

@@ -32,6 +32,7 @@ from ..errors import (
     TargetUnreachable,
     VerifyFailed,
 )
+from . import psqlchange, recorded
 from .config import Project, Target
 from .plan import Change, Plan
 from .registry import Deployed, Person, Registry, committer
@@ -131,9 +132,11 @@ class Engine:
         self.report = report
         self.safety = safety or Safety()
         self.registry = Registry(conn, project.registry, plan.project)
-        self.who: Person = committer(project.root)
+        self.who: Person = committer(project.root, project.config)
         self.backend = _Backend(conn)
         self._async_commits = False
+        self.variables: dict[str, str] = {}  # --set: psql variables on top of sqitch.conf's
+        self.target_name: str | None = None
 
     # -- lock ----------------------------------------------------------------------------------
     @contextmanager
@@ -177,20 +180,9 @@ class Engine:
         """Deployed changes, checked to be exactly a prefix of the plan."""
         self.registry.check_version()
         rows = self.registry.deployed()
-        for i, row in enumerate(rows):
-            planned = self.plan.changes[i] if i < len(self.plan.changes) else None
-            if planned is None or planned.id != row.change_id:
-                known = self.plan.by_id(row.change_id)
-                detail = (
-                    f"is planned at position {known.index + 1}, not {i + 1}"
-                    if known
-                    else "is not in the plan (was the plan edited after deploying?)"
-                )
-                raise RegistryError(
-                    f"deployed change {row.change} ({row.change_id[:12]}) {detail}",
-                    hint="compare `onemedi-db check` with `git log sqitch.plan`; "
-                    "never edit planned lines, use `rework`",
-                )
+        problem = recorded.divergence(self.plan, rows)
+        if problem is not None:
+            raise problem
         return rows
 
     def prepare(self) -> None:
@@ -253,6 +245,8 @@ class Engine:
         A failure is then replayed statement by statement (and rolled back) to name the
         statement, its line and PostgreSQL's message.
         """
+        if not log_only and (script.psql or (verify is not None and verify.psql)):
+            return psqlchange.run(self, change, script, record, verify)
         statements = () if log_only else script.statements
         if not script.transactional and not log_only:
             # No transaction possible: statement by statement, then the registry rows.
@@ -322,6 +316,7 @@ class Engine:
     ) -> Outcome:
         self.apply_session_settings()
         done = self.deployed()
+        self._log_new_tags(done)
         target = self.plan.index_of(to) if to else len(self.plan.changes) - 1
         if target < len(done) - 1:
             raise PlanError(
@@ -332,9 +327,11 @@ class Engine:
         if not pending:
             return Outcome(message="Nothing to deploy (up-to-date)")
         scripts = {c.id: self.script("deploy", c) for c in pending}
-        reverts = {c.id: self.script("revert", c) for c in pending}  # parsed now, needed on failure
+        # Revert scripts are read only when a rollback needs them: a broken revert of a
+        # change that is never rolled back does not stop a deploy.
+        reverts: dict[str, Script] = {}
         verifies = {c.id: self.script("verify", c) for c in pending} if verify else {}
-        self._check_requirements(pending)
+        self._check_dependencies(pending, done)
         if not done and not log_only and check_existing and not self.registry.events(1):
             self._refuse_existing_schema(pending)
         self.prepare()
@@ -386,19 +383,6 @@ class Engine:
             "(they check nothing), `--deploy-over-existing` runs the scripts anyway",
         )
 
-    def _check_requirements(self, pending: list[Change]) -> None:
-        for change in pending:
-            for dep in change.requires:
-                foreign = dep.project and dep.project != self.plan.project
-                if foreign and not self.registry.deployed_elsewhere(
-                    dep.project or "", dep.change or ""
-                ):
-                    raise PlanError(
-                        f"change {change.name} requires {dep.project}:{dep.change}, "
-                        "which is not deployed",
-                        hint=f"deploy project {dep.project} first",
-                    )
-
     def _record_fail(self, change: Change) -> None:
         try:
             with self.conn.transaction():
@@ -438,7 +422,9 @@ class Engine:
             return type(failure)(
                 str(failure),
                 hint=f"rolling back this run then stopped: {reason}; still deployed from this "
-                f"run: {', '.join(kept) or 'nothing'} (see `onemedi-db status`)",
+                f"run: {', '.join(kept) or 'nothing'} (see `onemedi-db status`); fix what "
+                f"stopped it, then `onemedi-db revert{self._before(changes[-1])}` finishes "
+                "the rollback",
             )
         finally:
             outcome.applied = [c for c in outcome.applied if c not in outcome.reverted]
@@ -464,12 +450,25 @@ class Engine:
 
     # -- revert --------------------------------------------------------------------------------
     def revert_plan(self, to: str | None) -> list[Change]:
-        """The deployed changes a revert --to would remove, newest first."""
-        done = self.deployed()
-        keep = self.plan.index_of(to) + 1 if to else 0
-        if to and keep > len(done):
-            raise PlanError(f"{to} is not deployed; nothing to revert to")
-        return list(reversed(self.plan.changes[keep : len(done)]))
+        """The deployed changes a revert --to would remove, newest first.
+
+        As sqitch: `to` is looked up among the deployed changes (the registry's record), and
+        each change is the plan's, or rebuilt from its registry row when the plan lacks it
+        (deployed from another branch); its revert script is where the plan would keep it.
+        """
+        self.registry.check_version()
+        rows = self.registry.deployed()
+        keep = 0
+        if to:
+            found = recorded.find(rows, self.registry.tag_times(), to)
+            if found is None:
+                try:
+                    self.plan.index_of(to)
+                except PlanError as unknown:
+                    raise PlanError(f"{unknown}, nor deployed", hint=unknown.hint) from None
+                raise PlanError(f"{to} is not deployed; nothing to revert to")
+            keep = found + 1
+        return [recorded.rebuilt(self.plan, row) for row in reversed(rows[keep:])]
 
     def revert(
         self, changes: list[Change], scripts: dict[str, Script] | None = None, why: str = "",
@@ -477,9 +476,10 @@ class Engine:
     ) -> Outcome:
         """Revert `changes` in the order given, each with its registry rows in one transaction.
 
-        `scripts` are revert scripts parsed beforehand (a failed deploy parsed them before it
-        started); otherwise they are read now. Each reverted change is added to `outcome`
-        as soon as it is reverted (a new one by default).
+        Without `scripts`, every revert script is read first (nothing runs if one is broken);
+        a rollback passes what it has and the others are read as each change's turn comes.
+        Each reverted change is added to `outcome` as soon as it is reverted (a new one by
+        default).
         """
         if scripts is None:
             scripts = {c.id: self.script("revert", c) for c in changes}
@@ -488,12 +488,68 @@ class Engine:
         for change in changes:
             self.report(f"  - {change.format_name_with_tags()}{why}"
                         + (" (log only)" * log_only))
-            self._apply(change, scripts[change.id],
+            script = scripts.get(change.id) or self.script("revert", change)
+            self._apply(change, script,
                         self.registry.revert_sql(self.plan, change, self.who), log_only=log_only)
             outcome.reverted.append(change)
         if not changes:
             outcome.message = "Nothing to revert"
         return outcome
+
+    # -- sqitch's rules ---------------------------------------------------------------------------
+    def _log_new_tags(self, done: list[Deployed]) -> None:
+        """Tags planned on the last deployed change after it was deployed are recorded now,
+        as sqitch records them at the start of every deploy (`revert --to @tag` needs them)."""
+        if not done:
+            return
+        change = self.plan.by_id(done[-1].change_id)
+        if change is None or not change.tags:
+            return
+        added = self.registry.log_new_tags(self.plan, change, self.who)
+        if added:
+            self.report(f"Recorded tag(s) {', '.join(added)} on {change.name} (tagged after it "
+                        "was deployed)")
+
+    def _check_dependencies(self, pending: list[Change], done: list[Deployed]) -> None:
+        """Before anything runs, as sqitch: no pending change may conflict with a change that
+        is deployed or deployed earlier in this run, and each requirement must be one."""
+        deployed_ids = {row.change_id for row in done}
+        seen: set[str] = set()
+        conflicts: list[str] = []
+        missing: list[str] = []
+        for change in pending:
+            conflicts += [f"{change.name} conflicts with {dep.key(self.plan.project)}"
+                          for dep in change.conflicts
+                          if self._present(change, dep, seen | deployed_ids)]
+            missing += [f"{change.name} requires {dep.key(self.plan.project)}"
+                        for dep in change.requires
+                        if not self._present(change, dep, seen | deployed_ids)]
+            seen.add(change.id)
+        if conflicts or missing:
+            raise PlanError(
+                "; ".join(
+                    ([f"conflicts with deployed changes: {', '.join(conflicts)}"] if conflicts
+                     else [])
+                    + ([f"missing required changes: {', '.join(missing)}"] if missing else [])
+                ) + "; nothing was deployed",
+                hint="revert the conflicting change first, or deploy the required project first",
+            )
+
+    def _present(self, change: Change, dep: Any, ids: set[str]) -> bool:
+        """Whether a dependency is deployed: same project, the plan's change (a bare name's
+        first instance); another project, found in the registry by name, tag or id."""
+        if dep.is_foreign(self.plan.project):
+            return self.registry.change_id_for(dep.project, dep.change, dep.tag,
+                                               dep.id) is not None
+        target = self.plan.find(dep.key_name)
+        if target is None:
+            raise PlanError(f"change {change.name}: {dep.key(self.plan.project)} is not in "
+                            f"{self.plan.path}")
+        return target.id in ids
+
+    def _before(self, change: Change) -> str:
+        """The `--to` that reverts `change` and what came after it."""
+        return f" --to {self.plan.changes[change.index - 1].name}" if change.index > 0 else ""
 
     # -- verify --------------------------------------------------------------------------------
     def verify(self) -> list[tuple[Change, str | None]]:
@@ -512,6 +568,8 @@ class Engine:
         return None
 
     def _run_verify(self, change: Change, script: Script) -> None:
+        if script.psql:
+            return psqlchange.verify(self, change, script)
         for statement in script.statements:
             _execute(self.conn, change, script, statement)
 
@@ -656,3 +714,4 @@ def _failure(
         message,
         hint=diag.message_hint or "the change was rolled back; fix the script and deploy again",
     )
+

@@ -6,6 +6,9 @@ top-level transaction statements are dropped here, and anything else that contro
 transactions is refused. A script that cannot run inside a transaction (CREATE INDEX
 CONCURRENTLY and friends) must say so with the marker line `-- onemedi:no-transaction`.
 
+A script that uses psql's own language (`\\set`, `\\gexec`, `:'var'`) is not split: it is
+run through psql, as sqitch runs every script (`psql.py`).
+
 A script's split depends only on its bytes and the parser, so it is cached by content
 (`cache.py`): a deploy whose scripts were all split before neither imports pglast nor parses,
 which is most of its own CPU time. A cached split is used only if what lies between its
@@ -27,7 +30,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import PlanError
-from . import cache
+from . import cache, psql
 
 NO_TRANSACTION_MARKER = "-- onemedi:no-transaction"
 _OPENERS = {"TRANS_STMT_BEGIN", "TRANS_STMT_START"}
@@ -49,6 +52,8 @@ class Script:
     statements: tuple[Statement, ...]
     transactional: bool
     sha1: str  # sqitch's script_hash: plain SHA-1 of the file's bytes
+    psql: bool = False  # uses psql's meta-commands or variables: run through psql (`psql`)
+    psql_body: str = ""  # for psql: the text with its own BEGIN/COMMIT (ROLLBACK) blanked
 
     def line_of(self, statement: Statement, position: int | None) -> int:
         """The script line of a 1-based character position inside `statement`."""
@@ -83,6 +88,10 @@ def read_script(path: Path) -> Script:
     transactional = NO_TRANSACTION_MARKER not in text
     digest = hashlib.sha1(raw).hexdigest()
     spans = _SPLITS.get(digest, text)
+    if spans is None and psql.maybe_psql(text) and psql.scan(text).uses_psql:
+        closer = "rollback" if path.parent.name == "verify" else "end"
+        body = psql.unwrapped(path, text, closer) if transactional else text
+        return Script(path, text, raw, (), transactional, digest, psql=True, psql_body=body)
     if spans is None:
         spans = _split(path, text, raw, transactional)
         _SPLITS.put(digest, spans)

@@ -61,6 +61,10 @@ def changes_since(plan: Plan, since: str | None) -> list[Change]:
 
 def migration_body(project: Project, plan: Plan, change: Change) -> str:
     script = read_script(plan.script_path(project.top_dir, "deploy", change))
+    if script.psql:
+        raise OnemediError(
+            f"{script.path} uses psql meta-commands or variables; a Supabase migration is plain "
+            "SQL", hint="write the change in plain SQL to export it")
     header = [
         f"-- {plan.project}:{change.name}, sqitch change {change.id}",
         f"-- Exported by onemedi-db {__version__} from {script.path.relative_to(project.root)}"
