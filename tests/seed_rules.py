@@ -20,6 +20,9 @@ KNOWN_INSERT_TRIGGERS = {
     # Audit rows of these inserts are not generated (the history starts after them):
     "refunds_audit_insert", "vendor_payouts_audit_insert", "vendor_kyc_audit_insert",
     "medicine_master_audit_insert", "roles_audit_insert",
+    "medicine_inventory_audit_insert", "lab_pricing_audit_insert", "scan_pricing_audit_insert",
+    "service_pricing_audit_insert", "consult_pricing_audit_insert", "coupons_audit_insert",
+    "tax_slabs_audit_insert", "order_invoices_audit_insert", "coupon_redemptions_audit_insert",
 }
 
 RULES: dict[str, str] = {
