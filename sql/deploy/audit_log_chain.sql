@@ -312,10 +312,11 @@ $$;
 COMMENT ON FUNCTION public.seal_audit_log_chain() IS
 'Links every queued audit row (audit_log_chain_queue) into its month''s chain, in (month, '
 'created_at, id) order, and returns how many it linked (0 when the queue is empty, or when '
-'another sealer holds the advisory lock and is linking them). Writers are never blocked. Scheduled every minute by '
-'pg_cron where it is installed; audit_log_chain_heads() and verify_audit_log_chain() call '
-'it first. Must run as the owner of audit_logs. Raises 40001 when called in a REPEATABLE '
-'READ or SERIALIZABLE transaction whose snapshot missed a concurrent seal (retry).';
+'another sealer holds the advisory lock and is linking them). Writers are never blocked. '
+'Scheduled every minute by pg_cron where it is installed; audit_log_chain_heads() and '
+'verify_audit_log_chain() call it first. Must run as the owner of audit_logs. Raises 40001 '
+'when called in a REPEATABLE READ or SERIALIZABLE transaction whose snapshot missed a '
+'concurrent seal (retry).';
 
 REVOKE ALL ON FUNCTION public.audit_log_chain_enqueue()
 FROM public, anon, authenticated, service_role;

@@ -235,10 +235,10 @@ SELECT results_eq(
     'a dropped month is reported'
 );
 -- A month dropped after its retention ended is the law's end of it: nothing to report.
-SELECT public.create_audit_log_partition('2015-05-01');
+SELECT public.create_audit_log_partition('2015-05-01')::text;
 INSERT INTO public.audit_logs (entity_type, entity_id, action, after_state, created_at)
 VALUES ('orders', 'o-old', 'INSERT', '{}', '2015-05-15 10:00:00+00');
-SELECT public.seal_audit_log_chain();
+SELECT public.seal_audit_log_chain()::text;
 DROP TABLE public.audit_logs_y2015m05;
 SELECT is_empty(
     $$SELECT * FROM public.verify_audit_log_chain('2015-05-01')$$,

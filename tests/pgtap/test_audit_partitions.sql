@@ -169,7 +169,7 @@ SELECT is_empty(
 );
 
 -- Months ahead.
-SELECT public.create_audit_log_partitions(5);
+SELECT public.create_audit_log_partitions(5)::text;
 SELECT results_eq(
     $$SELECT current_month, has_current_partition, months_ahead
       FROM public.audit_log_partition_status()$$,

@@ -115,7 +115,7 @@ INSERT INTO public.refunds (id, order_item_id, amount, reason) VALUES (
     'sample haemolysed'
 );
 
-CREATE FUNCTION pg_temp.as_user(p_user text) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION pg_temp.as_user(p_user text) RETURNS text LANGUAGE sql AS $$
     SELECT set_config(
         'request.jwt.claims',
         '{"sub": "a1100000-0000-4000-8000-00000000000' || p_user || '", "role": "authenticated"}',
