@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import pytest
 from psycopg import sql
 
 from conftest import ADMIN_URL, db_url, deployed_db
@@ -137,6 +138,21 @@ def test_concurrent_writers_are_each_linked_once(make_db: Callable[[str], str]) 
     assert audited == (8 * 40 * 2,)
     assert counts is not None and counts[0] == counts[1] >= 8 * 40 * 2 and counts[2]
     assert queued == (0,)
+
+
+def test_a_stale_repeatable_read_seal_fails_with_40001(make_db: Callable[[str], str]) -> None:
+    url = deployed_db(make_db, "chainrr")
+    with psycopg.connect(url) as stale, psycopg.connect(url, autocommit=True) as other:
+        other.execute("INSERT INTO public.audit_logs (entity_type, entity_id, action, "
+                      "after_state) VALUES ('orders', 'rr', 'INSERT', '{}')")
+        stale.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        stale.execute("SELECT count(*) FROM public.audit_log_chain")  # takes the snapshot
+        assert other.execute("SELECT public.seal_audit_log_chain()").fetchone() == (1,)
+        with pytest.raises(psycopg.errors.SerializationFailure):
+            stale.execute("SELECT public.seal_audit_log_chain()")
+        stale.rollback()
+        assert other.execute(ANSWER_ROWS).fetchall() == []
+        assert other.execute("SELECT count(*) FROM public.audit_log_chain").fetchone() == (1,)
 
 
 # -- the migration on live data ------------------------------------------------------------

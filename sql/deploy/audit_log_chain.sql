@@ -297,10 +297,20 @@ BEGIN
         v_seq := v_seq + 1;
         v_previous := public.audit_chain_step(v_previous, r.row_hash);
         -- In REPEATABLE READ or SERIALIZABLE a link sealed since the snapshot conflicts
-        -- here and PostgreSQL raises 40001; sealing again later links the rows.
+        -- here, and ON CONFLICT makes PostgreSQL raise 40001 (could not serialize access)
+        -- rather than a duplicate key; sealing again later links the rows.
         INSERT INTO public.audit_log_chain (
             month, seq, audit_id, audit_created_at, row_hash, chain_hash
-        ) VALUES (v_month, v_seq, r.audit_id, r.audit_created_at, r.row_hash, v_previous);
+        ) VALUES (v_month, v_seq, r.audit_id, r.audit_created_at, r.row_hash, v_previous)
+        ON CONFLICT ON CONSTRAINT audit_log_chain_pkey DO NOTHING;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION USING
+                ERRCODE = '40001',
+                MESSAGE = pg_catalog.format(
+                    'the audit chain of %s moved on while this seal ran', v_month
+                ),
+                HINT = 'Seal again.';
+        END IF;
         DELETE FROM public.audit_log_chain_queue AS q
         WHERE q.audit_created_at = r.audit_created_at AND q.audit_id = r.audit_id;
         v_sealed := v_sealed + 1;
