@@ -22,6 +22,12 @@ KNOWN_INSERT_TRIGGERS = {
     # Audit rows of these inserts are not generated (the history starts after them):
     "refunds_audit_insert", "vendor_payouts_audit_insert", "vendor_kyc_audit_insert",
     "medicine_master_audit_insert", "roles_audit_insert",
+    "medicine_inventory_audit_insert", "lab_pricing_audit_insert", "scan_pricing_audit_insert",
+    "service_pricing_audit_insert", "consult_pricing_audit_insert", "coupons_audit_insert",
+    "tax_slabs_audit_insert", "order_invoices_audit_insert", "coupon_redemptions_audit_insert",
+    "gst_registrations_audit_insert",
+    # Enabled ALWAYS, so it fires during the load too: checked below (audit rows queued).
+    "audit_logs_chain",
 }
 
 RULES: dict[str, str] = {
@@ -48,6 +54,14 @@ RULES: dict[str, str] = {
                                            ELSE 'BILL_OF_SUPPLY' END::public.tax_document_kind
                 OR d.supplier_state_code IS DISTINCT FROM i.supplier_state_code
             ELSE i.invoice_id IS NOT NULL END""",
+    "audit_logs_chain: every audit row is queued for the hash chain or linked": """
+        SELECT count(*) FROM public.audit_logs AS a
+        WHERE NOT EXISTS (
+            SELECT 1 FROM public.audit_log_chain_queue AS q
+            WHERE q.audit_id = a.id AND q.audit_created_at = a.created_at)
+        AND NOT EXISTS (
+            SELECT 1 FROM public.audit_log_chain AS l
+            WHERE l.audit_id = a.id AND l.audit_created_at = a.created_at)""",
     "service_catalog_check_ref: the listed row exists": """
         SELECT count(*) FROM public.service_catalog AS c
         WHERE NOT CASE c.ref_table

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psycopg
 
+from conftest import deployed_db
 from onemedi_db.reference import schemadoc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,9 +146,45 @@ def test_doctor_on_the_deployed_schema(schema_db: str) -> None:
     checks = _checks(run)
     assert "stand-in" in checks["supabase"]["detail"]
     for name in ("server", "roles", "registry", "pending", "extension postgis",
-                 "extension btree_gist", "extension pg_trgm", "extension pgtap"):
+                 "extension btree_gist", "extension pg_trgm", "extension pgtap",
+                 "audit partitions", "audit default partition", "audit guard", "audit chain"):
         assert checks[name]["status"] == "OK", checks[name]
     assert checks["lock"]["status"] == "WARN" and "held by pid" in checks["lock"]["detail"]
+    assert checks["audit partitions"]["detail"] == "current month and 3 ahead"
+    # The shared cluster has no pg_cron (tests/test_audit_cron.py runs one of its own).
+    assert checks["audit schedule"]["status"] == "WARN"
+    assert "schedule_audit_log_jobs" in checks["audit schedule"]["fix"]
+
+
+def test_doctor_warns_about_the_audit_log(make_db: Callable[[str], str]) -> None:
+    url = deployed_db(make_db, "doctoraudit")
+    with psycopg.connect(url, autocommit=True) as conn:
+        # What an owner without the guard, or a forgotten schedule, leaves behind.
+        conn.execute("DROP EVENT TRIGGER audit_guard_sql_drop")
+        conn.execute("DROP EVENT TRIGGER audit_guard_ddl_end")
+        for ahead in (2, 3):
+            name = conn.execute(
+                "SELECT 'audit_logs_' || to_char(date_trunc('month', now() AT TIME ZONE 'UTC')"
+                " + make_interval(months => %s), '\"y\"YYYY\"m\"MM')", (ahead,)).fetchone()
+            assert name is not None
+            conn.execute(f"DROP TABLE public.{name[0]}")
+        conn.execute("INSERT INTO public.audit_logs (entity_type, entity_id, action, "
+                     "after_state, created_at) VALUES ('orders', 'x', 'INSERT', '{}', "
+                     "'2024-02-10 10:00:00+00')")
+    run = _cli("doctor", "--target", url, "--json")
+    assert run.returncode == 0, run.stdout + run.stderr
+    checks = _checks(run)
+    assert checks["audit partitions"]["status"] == "WARN"
+    assert checks["audit partitions"]["detail"] == (
+        "only 1 month(s) of audit_logs partitions lie ahead (fewer than 2)")
+    assert checks["audit default partition"]["status"] == "WARN"
+    assert checks["audit default partition"]["detail"] == (
+        "audit_logs_default holds 1 row(s) of 2024-02")
+    assert checks["audit guard"]["status"] == "WARN"
+    assert "audit_guard_ddl_end, audit_guard_sql_drop" in checks["audit guard"]["detail"]
+    text = _cli("doctor", "--target", url).stdout
+    assert "WARN audit partitions: only 1 month(s)" in text
+    assert "fix: SELECT public.create_audit_log_partitions(3)" in text
 
 
 def test_doctor_fails_on_an_unreachable_target() -> None:

@@ -66,10 +66,59 @@ export type Database = {
           },
         ]
       }
+      audit_log_chain: {
+        Row: {
+          audit_created_at: string
+          audit_id: string
+          chain_hash: string
+          chained_at: string
+          month: string
+          row_hash: string
+          seq: number
+        }
+        Insert: {
+          audit_created_at: string
+          audit_id: string
+          chain_hash: string
+          chained_at?: string
+          month: string
+          row_hash: string
+          seq: number
+        }
+        Update: {
+          audit_created_at?: string
+          audit_id?: string
+          chain_hash?: string
+          chained_at?: string
+          month?: string
+          row_hash?: string
+          seq?: number
+        }
+        Relationships: []
+      }
+      audit_log_chain_queue: {
+        Row: {
+          audit_created_at: string
+          audit_id: string
+          row_hash: string
+        }
+        Insert: {
+          audit_created_at: string
+          audit_id: string
+          row_hash: string
+        }
+        Update: {
+          audit_created_at?: string
+          audit_id?: string
+          row_hash?: string
+        }
+        Relationships: []
+      }
       audit_logs: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -80,6 +129,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -90,6 +140,43 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
+          after_state?: Json | null
+          before_state?: Json | null
+          created_at?: string
+          entity_id?: string
+          entity_type?: string
+          id?: string
+        }
+        Relationships: []
+      }
+      audit_logs_default: {
+        Row: {
+          action: Database["public"]["Enums"]["audit_action"]
+          actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
+          after_state: Json | null
+          before_state: Json | null
+          created_at: string
+          entity_id: string
+          entity_type: string
+          id: string
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["audit_action"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
+          after_state?: Json | null
+          before_state?: Json | null
+          created_at?: string
+          entity_id: string
+          entity_type: string
+          id?: string
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["audit_action"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -103,6 +190,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -113,6 +201,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -123,6 +212,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -136,6 +226,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -146,6 +237,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -156,6 +248,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -169,6 +262,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -179,6 +273,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -189,6 +284,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -202,6 +298,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -212,6 +309,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -222,6 +320,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -235,6 +334,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -245,6 +345,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -255,6 +356,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -268,6 +370,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -278,6 +381,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -288,6 +392,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -301,6 +406,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -311,6 +417,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -321,6 +428,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -334,6 +442,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -344,6 +453,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -354,6 +464,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -367,6 +478,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -377,6 +489,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -387,6 +500,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -400,6 +514,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -410,6 +525,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -420,6 +536,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -433,6 +550,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -443,6 +561,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -453,6 +572,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -466,6 +586,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -476,6 +597,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -486,6 +608,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -499,6 +622,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -509,6 +633,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -519,6 +644,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -532,6 +658,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -542,6 +669,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -552,6 +680,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -565,6 +694,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -575,6 +705,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -585,6 +716,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -598,6 +730,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -608,6 +741,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -618,6 +752,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -631,6 +766,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -641,6 +777,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -651,6 +788,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -664,6 +802,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -674,6 +813,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -684,6 +824,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -697,6 +838,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -707,6 +849,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -717,6 +860,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -730,6 +874,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -740,6 +885,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -750,6 +896,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -763,6 +910,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -773,6 +921,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -783,6 +932,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -796,6 +946,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -806,6 +957,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -816,6 +968,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -829,6 +982,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -839,6 +993,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -849,6 +1004,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -862,6 +1018,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -872,6 +1029,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -882,6 +1040,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -895,6 +1054,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -905,6 +1065,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -915,6 +1076,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -928,6 +1090,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -938,6 +1101,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -948,6 +1112,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -961,6 +1126,7 @@ export type Database = {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state: Json | null
           before_state: Json | null
           created_at: string
@@ -971,6 +1137,7 @@ export type Database = {
         Insert: {
           action: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -981,6 +1148,7 @@ export type Database = {
         Update: {
           action?: Database["public"]["Enums"]["audit_action"]
           actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["audit_actor_kind"] | null
           after_state?: Json | null
           before_state?: Json | null
           created_at?: string
@@ -3437,6 +3605,49 @@ export type Database = {
       }
     }
     Functions: {
+      audit_access_context_problem: {
+        Args: { p_context: Json; p_entity_type: string }
+        Returns: string
+      }
+      audit_chain_step: {
+        Args: { p_previous: string; p_row_hash: string }
+        Returns: string
+      }
+      audit_log_chain_heads: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          chain_hash: string
+          chained_at: string
+          month: string
+          seq: number
+        }[]
+      }
+      audit_log_partition_status: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          current_month: string
+          default_months: string[]
+          default_rows: number
+          has_current_partition: boolean
+          last_partition_month: string
+          months_ahead: number
+        }[]
+      }
+      audit_log_retained_until: { Args: { p_month: string }; Returns: string }
+      audit_log_row_hash: {
+        Args: {
+          p_action: Database["public"]["Enums"]["audit_action"]
+          p_actor_id: string
+          p_actor_kind: Database["public"]["Enums"]["audit_actor_kind"]
+          p_after_state: Json
+          p_before_state: Json
+          p_created_at: string
+          p_entity_id: string
+          p_entity_type: string
+          p_id: string
+        }
+        Returns: string
+      }
       book_slot: {
         Args: { p_expected_version: number; p_slot_id: string }
         Returns: {
@@ -3752,6 +3963,14 @@ export type Database = {
         Args: { p_months_ahead?: number }
         Returns: number
       }
+      current_audit_actor_id: {
+        Args: Record<PropertyKey, never>
+        Returns: string
+      }
+      current_audit_actor_kind: {
+        Args: Record<PropertyKey, never>
+        Returns: Database["public"]["Enums"]["audit_actor_kind"]
+      }
       current_vendor_ids: {
         Args: Record<PropertyKey, never>
         Returns: string[]
@@ -3768,6 +3987,10 @@ export type Database = {
       }
       gstin_check_character: { Args: { p_first14: string }; Returns: string }
       has_vendor_access: { Args: { p_vendor_id: string }; Returns: boolean }
+      install_audit_ddl_guard: {
+        Args: Record<PropertyKey, never>
+        Returns: boolean
+      }
       is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_valid_gst_registration: {
         Args: {
@@ -4016,6 +4239,14 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      schedule_audit_log_jobs: {
+        Args: Record<PropertyKey, never>
+        Returns: boolean
+      }
+      seal_audit_log_chain: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       tax_slab_for: {
         Args: { p_code: string; p_on: string }
         Returns: {
@@ -4038,6 +4269,18 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      verify_audit_log_chain: {
+        Args: { p_anchors?: Json; p_month?: string }
+        Returns: {
+          audit_created_at: string
+          audit_id: string
+          detail: string
+          month: string
+          problem: string
+          rows_affected: number
+          seq: number
+        }[]
+      }
       writable_branch_ids: {
         Args: Record<PropertyKey, never>
         Returns: string[]
@@ -4049,6 +4292,7 @@ export type Database = {
     }
     Enums: {
       audit_action: "INSERT" | "UPDATE" | "DELETE" | "ERASE" | "ACCESS"
+      audit_actor_kind: "user" | "service" | "system"
       cart_status: "OPEN" | "CHECKED_OUT" | "ABANDONED"
       content_type: "ARTICLE" | "VIDEO"
       discount_type: "PERCENT" | "FLAT"
@@ -4287,6 +4531,7 @@ export const Constants = {
   public: {
     Enums: {
       audit_action: ["INSERT", "UPDATE", "DELETE", "ERASE", "ACCESS"],
+      audit_actor_kind: ["user", "service", "system"],
       cart_status: ["OPEN", "CHECKED_OUT", "ABANDONED"],
       content_type: ["ARTICLE", "VIDEO"],
       discount_type: ["PERCENT", "FLAT"],

@@ -1,87 +1,48 @@
 -- Deploy onemedi:audit_logs to pg
--- The append-only audit trail (design group G), range-partitioned by month of created_at,
--- with the functions that create its monthly partitions.
+-- requires: audit_logs@v1.0.0
+-- requires: audit_actor
+-- A safety net under the monthly partitions: a DEFAULT partition takes the rows of a month
+-- whose partition was not made in time (checkout no longer fails with "no partition of
+-- relation audit_logs found for row"), create_audit_log_partition moves them to their
+-- month's partition when it is made, and audit_log_partition_status() tells monitoring (and
+-- `onemedi-db doctor`) when the default holds rows or fewer than two months lie ahead.
 
 BEGIN;
 
-CREATE TYPE public.audit_action AS ENUM ('INSERT', 'UPDATE', 'DELETE', 'ERASE', 'ACCESS');
-COMMENT ON TYPE public.audit_action IS
-'What an audit row records: a row INSERTed, UPDATEd or DELETEd, a person''s data ERASEd '
-'(anonymised on request), or an ACCESS to sensitive data.';
-
-CREATE TABLE public.audit_logs (
-    id uuid NOT NULL DEFAULT gen_random_uuid(),
-    actor_id uuid DEFAULT auth.uid(),
-    entity_type text NOT NULL,
-    entity_id text NOT NULL,
-    action public.audit_action NOT NULL,
-    before_state jsonb,
-    after_state jsonb,
-    created_at timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT audit_logs_pkey PRIMARY KEY (id, created_at),
-    CONSTRAINT audit_logs_entity_type_format CHECK (
-        entity_type ~ '^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$' AND length(entity_type) <= 127
-    ),
-    CONSTRAINT audit_logs_entity_id_not_blank CHECK (btrim(entity_id) <> ''),
-    CONSTRAINT audit_logs_states_match_action CHECK (
-        CASE action
-            WHEN 'INSERT' THEN before_state IS NULL AND after_state IS NOT NULL
-            WHEN 'UPDATE' THEN before_state IS NOT NULL AND after_state IS NOT NULL
-            WHEN 'DELETE' THEN before_state IS NOT NULL AND after_state IS NULL
-            WHEN 'ERASE' THEN before_state IS NULL
-            WHEN 'ACCESS' THEN before_state IS NULL
-            ELSE FALSE
-        END
-    )
-) PARTITION BY RANGE (created_at);
-
-CREATE INDEX audit_logs_created_at_brin ON public.audit_logs USING brin (created_at);
-CREATE INDEX audit_logs_entity_type_entity_id_created_at_idx
-ON public.audit_logs (entity_type, entity_id, created_at);
-CREATE INDEX audit_logs_actor_id_created_at_idx ON public.audit_logs (actor_id, created_at);
-
-ALTER TABLE public.audit_logs ENABLE ROW LEVEL SECURITY;
-
-COMMENT ON TABLE public.audit_logs IS
-'Append-only audit trail: who did what to which record, with the states before and after '
-'(design group G). No role, the owner included, can update, delete or truncate it; old '
-'months leave only by dropping their partition. Partitioned by month of created_at (UTC).';
-COMMENT ON COLUMN public.audit_logs.id IS
-'Row id; unique together with created_at (a partitioned table''s key includes its '
-'partition key).';
-COMMENT ON COLUMN public.audit_logs.actor_id IS
-'User who acted (auth.uid() of the request by default); NULL for the system. Deliberately '
-'no foreign key: deleting or erasing a user must never remove or block its history.';
-COMMENT ON COLUMN public.audit_logs.entity_type IS
-'Table (or schema.table) of the record acted on, e.g. orders or auth.users.';
-COMMENT ON COLUMN public.audit_logs.entity_id IS
-'Key of the record acted on, as text (a uuid, a state code, or key parts joined by commas).';
-COMMENT ON COLUMN public.audit_logs.before_state IS
-'The record before the action (to_jsonb of the old row); NULL for INSERT, ERASE, ACCESS.';
-COMMENT ON COLUMN public.audit_logs.after_state IS
-'The record after the action; NULL for DELETE. For ERASE the anonymised state, for ACCESS '
-'optional context (what was read and why).';
-COMMENT ON COLUMN public.audit_logs.created_at IS
-'When the action happened; the partition key.';
-COMMENT ON CONSTRAINT audit_logs_entity_type_format ON public.audit_logs IS
-'Refuses an entity type that is not a lower-case table name, optionally schema-qualified.';
-COMMENT ON CONSTRAINT audit_logs_entity_id_not_blank ON public.audit_logs IS
-'Refuses an empty or all-blank entity id.';
-COMMENT ON CONSTRAINT audit_logs_states_match_action ON public.audit_logs IS
-'Refuses states that contradict the action: INSERT has only an after state, UPDATE both, '
-'DELETE only a before state; ERASE and ACCESS never carry a before state (an erasure must '
-'not keep the erased data in the log).';
-
-GRANT SELECT ON public.audit_logs TO authenticated;
-GRANT SELECT, INSERT ON public.audit_logs TO service_role;
-
-CREATE FUNCTION public.audit_logs_refuse_change()
+CREATE OR REPLACE FUNCTION public.audit_logs_refuse_change()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
 SET search_path = ''
 AS $$
+DECLARE
+    v_month_table text;
+    v_copied boolean := FALSE;
 BEGIN
+    -- The one DELETE allowed: create_audit_log_partition moving a row of the DEFAULT
+    -- partition into the table of its month, which is not attached yet and already holds
+    -- an identical copy of it. Nothing is lost: the row is attached again with its table.
+    IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND TG_TABLE_SCHEMA = 'public'
+        AND TG_TABLE_NAME = 'audit_logs_default' THEN
+        v_month_table := 'audit_logs_'
+        || pg_catalog.to_char(OLD.created_at AT TIME ZONE 'UTC', '"y"YYYY"m"MM');
+        IF pg_catalog.to_regclass('public.' || v_month_table) IS NOT NULL AND NOT EXISTS (
+            SELECT 1
+            FROM pg_catalog.pg_inherits AS i
+            WHERE i.inhrelid = pg_catalog.to_regclass('public.' || v_month_table)
+        ) THEN
+            EXECUTE pg_catalog.format(
+                'SELECT EXISTS (SELECT 1 FROM public.%I AS c WHERE c.id = $1 '
+                'AND c.created_at = $2 AND pg_catalog.to_jsonb(c) = $3)',
+                v_month_table
+            )
+            INTO v_copied
+            USING OLD.id, OLD.created_at, pg_catalog.to_jsonb(OLD);
+        END IF;
+        IF v_copied THEN
+            RETURN OLD;
+        END IF;
+    END IF;
     RAISE EXCEPTION USING
         ERRCODE = '42501',
         MESSAGE = pg_catalog.format(
@@ -102,20 +63,27 @@ $$;
 COMMENT ON FUNCTION public.audit_logs_refuse_change() IS
 'Trigger of audit_logs and each of its partitions (BEFORE UPDATE OR DELETE per row, BEFORE '
 'TRUNCATE per statement, enabled ALWAYS so session_replication_role = replica does not '
-'skip it): always raises 42501, for every role including the owner and superusers.';
+'skip it): raises 42501, for every role including the owner and superusers. The one '
+'exception: a DELETE from audit_logs_default of a row whose identical copy is in the not '
+'yet attached table of its month (create_audit_log_partition moving it there).';
 
-REVOKE EXECUTE ON FUNCTION public.audit_logs_refuse_change() FROM public;
-
-CREATE TRIGGER audit_logs_refuse_change
-BEFORE UPDATE OR DELETE ON public.audit_logs
-FOR EACH ROW EXECUTE FUNCTION public.audit_logs_refuse_change();
+-- The safety net. Rows of a month without a partition land here instead of failing the
+-- transaction that wrote them (every checkout writes audit rows).
+CREATE TABLE public.audit_logs_default PARTITION OF public.audit_logs DEFAULT;
+-- Row triggers are cloned from the parent (ALWAYS, as there); statement triggers are not.
 CREATE TRIGGER audit_logs_refuse_truncate
-BEFORE TRUNCATE ON public.audit_logs
+BEFORE TRUNCATE ON public.audit_logs_default
 FOR EACH STATEMENT EXECUTE FUNCTION public.audit_logs_refuse_change();
-ALTER TABLE public.audit_logs ENABLE ALWAYS TRIGGER audit_logs_refuse_change;
-ALTER TABLE public.audit_logs ENABLE ALWAYS TRIGGER audit_logs_refuse_truncate;
+ALTER TABLE public.audit_logs_default
+ENABLE ROW LEVEL SECURITY,
+ENABLE ALWAYS TRIGGER audit_logs_refuse_truncate;
+COMMENT ON TABLE public.audit_logs_default IS
+'DEFAULT partition of public.audit_logs: rows of a month that had no partition yet. Meant '
+'to stay empty: audit_log_partition_status() and `onemedi-db doctor` report rows here, and '
+'create_audit_log_partition(month) moves them into the month''s partition.';
+REVOKE ALL ON public.audit_logs_default FROM public, anon, authenticated, service_role;
 
-CREATE FUNCTION public.create_audit_log_partition(p_month date)
+CREATE OR REPLACE FUNCTION public.create_audit_log_partition(p_month date)
 RETURNS boolean
 LANGUAGE plpgsql
 VOLATILE
@@ -125,6 +93,9 @@ DECLARE
     v_start date;
     v_end date;
     v_name text;
+    v_from text;
+    v_to text;
+    v_held boolean := FALSE;
 BEGIN
     IF p_month IS NULL THEN
         RAISE EXCEPTION USING
@@ -136,6 +107,9 @@ BEGIN
     v_end := (v_start + INTERVAL '1 month')::date;
     v_name := 'audit_logs_y' || pg_catalog.to_char(v_start, 'YYYY')
     || 'm' || pg_catalog.to_char(v_start, 'MM');
+    -- Bounds are UTC instants, whatever the session's TimeZone.
+    v_from := pg_catalog.to_char(v_start, 'YYYY-MM-DD') || ' 00:00:00+00';
+    v_to := pg_catalog.to_char(v_end, 'YYYY-MM-DD') || ' 00:00:00+00';
     -- Two concurrent callers must not both try to create the same partition.
     PERFORM pg_catalog.pg_advisory_xact_lock(
         pg_catalog.hashtextextended('public.audit_logs partitions', 0)
@@ -158,26 +132,58 @@ BEGIN
         END IF;
         RETURN FALSE;
     END IF;
-    -- Bounds are UTC instants, whatever the session's TimeZone.
+    IF pg_catalog.to_regclass('public.audit_logs_default') IS NOT NULL THEN
+        -- No new row may land in the default partition while its rows of this month move.
+        LOCK TABLE public.audit_logs_default IN SHARE ROW EXCLUSIVE MODE;
+        SELECT EXISTS (
+            SELECT 1
+            FROM public.audit_logs_default AS d
+            WHERE d.created_at >= v_from::timestamptz AND d.created_at < v_to::timestamptz
+        )
+        INTO v_held;
+    END IF;
+    -- The month's table is built beside audit_logs and attached when complete: RLS on and
+    -- its TRUNCATE trigger ALWAYS before it is a partition (statement triggers are not
+    -- cloned; row triggers are, with the parent's ALWAYS), so that no DDL event ever sees
+    -- a half-made partition (change audit_ddl_guard checks each one), and ATTACH locks the
+    -- parent less than CREATE TABLE ... PARTITION OF would.
     EXECUTE pg_catalog.format(
-        'CREATE TABLE public.%I PARTITION OF public.audit_logs FOR VALUES FROM (%L) TO (%L)',
-        v_name,
-        pg_catalog.to_char(v_start, 'YYYY-MM-DD') || ' 00:00:00+00',
-        pg_catalog.to_char(v_end, 'YYYY-MM-DD') || ' 00:00:00+00'
+        'CREATE TABLE public.%I (LIKE public.audit_logs INCLUDING DEFAULTS '
+        'INCLUDING CONSTRAINTS)',
+        v_name
     );
-    -- A partition queried directly does not apply the parent's policies: deny by default.
-    EXECUTE pg_catalog.format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', v_name);
-    -- Row triggers are cloned from the parent; statement (TRUNCATE) triggers are not.
     EXECUTE pg_catalog.format(
         'CREATE TRIGGER audit_logs_refuse_truncate BEFORE TRUNCATE ON public.%I '
         'FOR EACH STATEMENT EXECUTE FUNCTION public.audit_logs_refuse_change()',
         v_name
     );
     EXECUTE pg_catalog.format(
-        'ALTER TABLE public.%I ENABLE ALWAYS TRIGGER audit_logs_refuse_change', v_name
+        'ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY, '
+        'ENABLE ALWAYS TRIGGER audit_logs_refuse_truncate',
+        v_name
     );
+    IF v_held THEN
+        -- PostgreSQL refuses a partition whose rows sit in the default partition: move them
+        -- (an identical copy first, so that the append-only trigger lets them go).
+        EXECUTE pg_catalog.format(
+            'INSERT INTO public.%I SELECT d.* FROM public.audit_logs_default AS d '
+            'WHERE d.created_at >= %L AND d.created_at < %L',
+            v_name, v_from, v_to
+        );
+        EXECUTE pg_catalog.format(
+            'DELETE FROM public.audit_logs_default AS d '
+            'WHERE d.created_at >= %L AND d.created_at < %L',
+            v_from, v_to
+        );
+    END IF;
     EXECUTE pg_catalog.format(
-        'ALTER TABLE public.%I ENABLE ALWAYS TRIGGER audit_logs_refuse_truncate', v_name
+        'ALTER TABLE public.audit_logs ATTACH PARTITION public.%I FOR VALUES FROM (%L) '
+        'TO (%L)',
+        v_name, v_from, v_to
+    );
+    -- A partition queried directly does not apply the parent's policies: no grants at all.
+    EXECUTE pg_catalog.format(
+        'REVOKE ALL ON public.%I FROM public, anon, authenticated, service_role', v_name
     );
     EXECUTE pg_catalog.format(
         'COMMENT ON TABLE public.%I IS %L',
@@ -192,62 +198,87 @@ $$;
 COMMENT ON FUNCTION public.create_audit_log_partition(date) IS
 'Creates the partition public.audit_logs_yYYYYmMM for the UTC month containing p_month, '
 'with RLS enabled and the append-only triggers; returns true if it created it, false if it '
-'already existed (idempotent). Raises 22004 for a NULL month, 42P07 when a relation of that '
-'name exists but is not a partition of audit_logs. Must run as the owner of audit_logs.';
-
-REVOKE EXECUTE ON FUNCTION public.create_audit_log_partition(date) FROM public;
-
-CREATE FUNCTION public.create_audit_log_partitions(p_months_ahead integer DEFAULT 3)
-RETURNS integer
-LANGUAGE plpgsql
-VOLATILE
-SET search_path = ''
-AS $$
-DECLARE
-    v_this_month date := pg_catalog.date_trunc(
-        'month', pg_catalog.now() AT TIME ZONE 'UTC'
-    )::date;
-    v_created integer := 0;
-BEGIN
-    IF p_months_ahead IS NULL OR p_months_ahead NOT BETWEEN 0 AND 36 THEN
-        RAISE EXCEPTION USING
-            ERRCODE = '22023',
-            MESSAGE = pg_catalog.format(
-                'create_audit_log_partitions: p_months_ahead must be 0 to 36, got %s',
-                coalesce(p_months_ahead::text, 'NULL')
-            ),
-            HINT = 'Schedule the function monthly with a small look-ahead (default 3).';
-    END IF;
-    FOR i IN 0 .. p_months_ahead LOOP
-        IF public.create_audit_log_partition(
-            (v_this_month + pg_catalog.make_interval(months => i))::date
-        ) THEN
-            v_created := v_created + 1;
-        END IF;
-    END LOOP;
-    RETURN v_created;
-END;
-$$;
+'already existed (idempotent). The month''s table is built beside audit_logs and attached '
+'when complete; rows of that month waiting in audit_logs_default are moved into it first, '
+'under a lock that holds new rows of the default partition back meanwhile. Raises 22004 '
+'for a NULL month, 42P07 when a relation of that name exists but is not a partition of '
+'audit_logs. Must run as the owner of audit_logs.';
 
 COMMENT ON FUNCTION public.create_audit_log_partitions(integer) IS
 'Creates the audit_logs partitions of the current UTC month and the p_months_ahead next '
 'ones, skipping those that exist; returns how many it created (0 on a re-run). Raises 22023 '
-'when p_months_ahead is NULL or outside 0..36. Run it monthly as the owner of audit_logs '
-'(pg_cron): there is no default partition, so a row of a month without one is refused.';
+'when p_months_ahead is NULL or outside 0..36. Scheduled daily by pg_cron where it is '
+'installed (change audit_log_partition_schedule), as the owner of audit_logs; a month it '
+'missed lands in audit_logs_default until its partition is made.';
 
-REVOKE EXECUTE ON FUNCTION public.create_audit_log_partitions(integer) FROM public;
-
--- Partitions from January 2025 (demo and migrated history) to the current month and three
--- ahead.
-DO $partitions$
+CREATE FUNCTION public.audit_log_partition_status()
+RETURNS TABLE (
+    current_month date,
+    has_current_partition boolean,
+    months_ahead integer,
+    last_partition_month date,
+    default_rows bigint,
+    default_months date[]
+)
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = ''
+AS $$
+DECLARE
+    v_months date[];
 BEGIN
-    PERFORM public.create_audit_log_partition(m::date)
-    FROM
-        pg_catalog.generate_series(
-            DATE '2025-01-01', pg_catalog.now() AT TIME ZONE 'UTC', INTERVAL '1 month'
-        ) AS m;
-    PERFORM public.create_audit_log_partitions(3);
-END
-$partitions$;
+    current_month := pg_catalog.date_trunc('month', pg_catalog.now() AT TIME ZONE 'UTC')::date;
+    SELECT
+        coalesce(
+            pg_catalog.array_agg(
+                pg_catalog.to_date(pg_catalog.substr(c.relname, 13, 4)
+                || pg_catalog.substr(c.relname, 18, 2), 'YYYYMM')
+                ORDER BY c.relname
+            ),
+            '{}'
+        )
+    INTO v_months
+    FROM pg_catalog.pg_inherits AS i
+    INNER JOIN pg_catalog.pg_class AS c ON i.inhrelid = c.oid
+    WHERE
+        i.inhparent = 'public.audit_logs'::regclass
+        AND c.relname ~ '^audit_logs_y[0-9]{4}m[0-9]{2}$';
+    has_current_partition := current_month = ANY (v_months);
+    last_partition_month := v_months[pg_catalog.cardinality(v_months)];
+    months_ahead := 0;
+    WHILE (current_month + pg_catalog.make_interval(months => months_ahead + 1))::date
+        = ANY (v_months) LOOP
+        months_ahead := months_ahead + 1;
+    END LOOP;
+    IF pg_catalog.to_regclass('public.audit_logs_default') IS NULL THEN
+        default_rows := NULL;
+        default_months := NULL;
+    ELSE
+        SELECT
+            pg_catalog.count(*),
+            coalesce(
+                pg_catalog.array_agg(DISTINCT pg_catalog.date_trunc(
+                    'month', d.created_at AT TIME ZONE 'UTC'
+                )::date),
+                '{}'
+            )
+        INTO default_rows, default_months
+        FROM public.audit_logs_default AS d;
+    END IF;
+    RETURN NEXT;
+END;
+$$;
+
+COMMENT ON FUNCTION public.audit_log_partition_status() IS
+'One row for monitoring the audit log''s partitions: the current UTC month and whether it '
+'has a partition, months_ahead (consecutive months after it that have one; warn below 2), '
+'the last partitioned month, and the rows waiting in audit_logs_default with their months '
+'(each one fixed by create_audit_log_partition(month)); default_rows is NULL when there is '
+'no default partition. SECURITY DEFINER: the partitions have no grants. Raises nothing.';
+
+REVOKE ALL ON FUNCTION public.audit_log_partition_status()
+FROM public, anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION public.audit_log_partition_status() TO service_role;
 
 COMMIT;

@@ -2,42 +2,24 @@
 
 BEGIN;
 
-SELECT
-    id,
-    actor_id,
-    entity_type,
-    entity_id,
-    action,
-    before_state,
-    after_state,
-    created_at
-FROM public.audit_logs
-WHERE FALSE;
-
 SELECT 1 / count(*)
-FROM pg_catalog.pg_class
+FROM pg_catalog.pg_partitioned_table
 WHERE
-    oid = 'public.audit_logs_created_at_brin'::regclass
-    AND relkind = 'I';
+    partrelid = 'public.audit_logs'::regclass
+    AND partdefid = 'public.audit_logs_default'::regclass;
 
 SELECT 1 / count(*)
 FROM pg_catalog.pg_trigger
 WHERE
-    tgname = 'audit_logs_refuse_change'
-    AND tgrelid = 'public.audit_logs'::regclass
+    tgname = 'audit_logs_refuse_truncate'
+    AND tgrelid = 'public.audit_logs_default'::regclass
     AND tgenabled = 'A';
 
--- The current month has a partition.
-SELECT 1 / count(*)
-FROM pg_catalog.pg_inherits
-WHERE
-    inhparent = 'public.audit_logs'::regclass
-    AND inhrelid = pg_catalog.to_regclass(
-        'public.audit_logs_' || pg_catalog.to_char(now() AT TIME ZONE 'UTC', '"y"YYYY"m"MM')
-    );
+SELECT 1 / (s.months_ahead >= 0 AND s.default_rows IS NOT NULL)::integer
+FROM public.audit_log_partition_status() AS s;
 
-SELECT pg_catalog.has_function_privilege(
-    'public.create_audit_log_partitions(integer)', 'execute'
-);
+SELECT 1 / has_function_privilege(
+    'service_role', 'public.audit_log_partition_status()', 'execute'
+)::integer;
 
 ROLLBACK;

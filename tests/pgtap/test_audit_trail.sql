@@ -294,8 +294,9 @@ SELECT is(
         SELECT count(*)::integer FROM pg_catalog.pg_trigger AS t
         WHERE t.tgname LIKE '%\_audit\_%' AND NOT t.tgisinternal
     ),
-    22,
-    'seven tables x insert, update, delete, plus the profiles role change: 22 triggers'
+    53,
+    'seventeen tables x insert, update, delete (gst_registrations the seventeenth), plus the '
+    'profiles role change and the vendors commission change: 53 triggers'
 );
 SELECT is(
     (
@@ -305,8 +306,8 @@ SELECT is(
             AND (t.tgtype & 1) = 0
             AND (t.tgnewtable IS NOT NULL OR t.tgoldtable IS NOT NULL)
     ),
-    14,
-    'the 14 insert and delete triggers are statement triggers with transition tables'
+    34,
+    'the 34 insert and delete triggers are statement triggers with transition tables'
 );
 
 -- Nobody but the trigger functions writes audit_logs.
@@ -341,18 +342,18 @@ SELECT throws_ok(
     'authenticated cannot insert audit rows directly'
 );
 SELECT lives_ok(
-    $$SELECT public.log_access('order_artifacts', 'f7b30000-0000-4000-8000-000000000005',
-                               '{"why": "pharmacist review"}')$$,
-    'log_access records a read'
+    $$SELECT public.log_access('orders', 'd7b30000-0000-4000-8000-000000000001',
+                               '{"purpose": "patient_request"}')$$,
+    'log_access records a read of the patient''s own order'
 );
 RESET ROLE;
 SELECT results_eq(
-    $$SELECT action::text, actor_id, before_state IS NULL, after_state ->> 'why'
+    $$SELECT action::text, actor_id, before_state IS NULL, after_state ->> 'purpose'
       FROM public.audit_logs
-      WHERE entity_type = 'order_artifacts'
-        AND entity_id = 'f7b30000-0000-4000-8000-000000000005'$$,
+      WHERE entity_type = 'orders' AND action = 'ACCESS'
+        AND entity_id = 'd7b30000-0000-4000-8000-000000000001'$$,
     $$VALUES ('ACCESS', 'a7b30000-0000-4000-8000-000000000002'::uuid, TRUE,
-              'pharmacist review')$$,
+              'patient_request')$$,
     'the ACCESS row names the reader (auth.uid(), not forgeable) and its context'
 );
 SELECT throws_ok(

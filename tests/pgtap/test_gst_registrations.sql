@@ -3,7 +3,7 @@
 -- GSTINs below that are not published examples were computed by an independent
 -- implementation of the algorithm (docs/decisions/checkout-and-bookings.md).
 BEGIN;
-SELECT plan(33);
+SELECT plan(35);
 
 -- Fixtures: two vendors with owners, a patient, an admin.
 INSERT INTO auth.users (id, email) VALUES
@@ -214,6 +214,32 @@ RESET ROLE;
 SELECT ok(
     NOT has_table_privilege('anon', 'public.gst_registrations', 'SELECT'),
     'anon has no access to registrations'
+);
+
+-- Every change of a registration is audited (change audit_trail_gst_registrations): the
+-- admin's insert above names the admin; end dates and a delete are logged too.
+SELECT results_eq(
+    $$SELECT l.action::text, l.actor_kind::text, l.actor_id, l.after_state ->> 'gstin'
+      FROM public.audit_logs AS l
+      WHERE l.entity_type = 'gst_registrations'
+          AND l.after_state ->> 'gstin' = '04AAACT7777B1ZF'$$,
+    $$VALUES ('INSERT', 'user', 'a9200000-0000-4000-8000-000000000004'::uuid,
+              '04AAACT7777B1ZF')$$,
+    'the admin''s new registration is in the audit log, with the admin as actor'
+);
+UPDATE public.gst_registrations SET valid_to = '2023-06-30'
+WHERE id = 'f9200000-0000-4000-8000-000000000001';
+DELETE FROM public.gst_registrations WHERE id = 'f9200000-0000-4000-8000-000000000001';
+-- (One transaction: the rows share created_at, so they are compared as a set.)
+SELECT set_eq(
+    $$SELECT l.action::text, l.before_state ->> 'valid_to' AS before_end,
+             l.after_state ->> 'valid_to' AS after_end
+      FROM public.audit_logs AS l
+      WHERE l.entity_type = 'gst_registrations'
+          AND l.entity_id = 'f9200000-0000-4000-8000-000000000001'$$,
+    $$VALUES ('INSERT', NULL, NULL), ('UPDATE', NULL, '2023-12-31'),
+             ('UPDATE', '2023-12-31', '2023-06-30'), ('DELETE', '2023-06-30', NULL)$$,
+    'its insert, both end dates and its delete are logged'
 );
 
 SELECT * FROM finish();
