@@ -236,3 +236,33 @@ def test_a_rollback_stopped_by_a_broken_revert_says_what_to_do(tmp_path: Path, d
     p.write("revert", "b", "BEGIN;\nDROP TABLE b;\nCOMMIT;\n")
     cli(p, "revert", "-y", url=db)
     assert deployed(db) == []
+
+
+# -- verify of a reworked change ----------------------------------------------------------------
+def test_an_earlier_instance_of_a_reworked_change_is_not_verified(
+        tmp_path: Path, new_db: Callable[[str], str]) -> None:
+    """sqitch verifies a reworked change by its latest instance only: `f@v1.sql` checks
+    the object as it was, so after the rework moved it that script would fail."""
+    ours, theirs = new_db("ours"), new_db("theirs")
+    p = Project(tmp_path / "p")
+    p.add("f", "BEGIN;\nCREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+          "COMMIT;\n", "BEGIN;\nDROP FUNCTION public.f();\nCOMMIT;\n",
+          "BEGIN;\nSELECT 'public.f()'::regprocedure;\nROLLBACK;\n")
+    p.tag("v1")
+    for kind in ("deploy", "revert", "verify"):  # what `rework` does: keep them as f@v1
+        (p.root / "sql" / kind / "f@v1.sql").write_text(
+            (p.root / "sql" / kind / "f.sql").read_text())
+    p.add("f", "BEGIN;\nCREATE SCHEMA om_moved;\nALTER FUNCTION public.f() SET SCHEMA om_moved;"
+          "\nCOMMIT;\n", "BEGIN;\nALTER FUNCTION om_moved.f() SET SCHEMA public;\n"
+          "DROP SCHEMA om_moved;\nCOMMIT;\n",
+          "BEGIN;\nSELECT 'om_moved.f()'::regprocedure;\nROLLBACK;\n", deps=["f@v1"])
+    for url in (ours, theirs):
+        cli(p, "deploy", url=url)
+    assert "Verify successful" in sqitch(p, "verify", url=theirs).stdout
+    done = cli(p, "verify", url=ours)
+    assert done.stdout.count(".. ok") == 2, done.stdout
+    # The earlier instance's script really would fail: the latest one is what is run.
+    p.write("verify", "f", "BEGIN;\nSELECT 'om_moved.nothing()'::regprocedure;\nROLLBACK;\n")
+    sqitch(p, "verify", url=theirs, check=2)
+    failed = cli(p, "verify", url=ours, check=8)
+    assert "f: verify f.sql" in failed.stdout + failed.stderr

@@ -71,7 +71,8 @@ def check(engine: Engine) -> tuple[int, list[Finding]]:
                 f"{_rel(path, root)}: changed since {row.change} was deployed (deployed "
                 f"{row.script_hash[:12]}, file now {current[:12]}); {_remedy(plan, change)}",
                 _rel(path, root)))
-    results = engine.verify() if in_order else [(c, engine.verify_change(c)) for c in known]
+    results = engine.verify() if in_order else [
+        (c, None if c.script_tag else engine.verify_change(c)) for c in known]
     for change, error in results:
         if error is not None:
             verify = _rel(plan.script_path(engine.project.top_dir, "verify", change), root)

@@ -1,0 +1,8 @@
+-- Revert onemedi:private_schema from pg
+
+BEGIN;
+
+DROP FUNCTION private.requalify_calls(text[], name, name);
+DROP SCHEMA private;
+
+COMMIT;
