@@ -122,7 +122,7 @@ def worker(world: dict[str, Any], call: str, documents: bool) -> Callable[[Conn,
             assert order is not None
             if documents:
                 conn.execute("SELECT set_config('role', 'service_role', true)")
-                conn.execute("SELECT count(*) FROM public.issue_order_documents(%s)",
+                conn.execute("SELECT count(*) FROM private.issue_order_documents(%s)",
                              (order[0],))
     return work
 

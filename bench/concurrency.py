@@ -111,7 +111,7 @@ def booking(url: str, seconds: float = 8.0, clients: int = 16) -> list[Figure]:
 
     def seats(conn: Conn, rng: random.Random, k: int) -> int:
         with conn.transaction():
-            conn.execute("SELECT public.book_slot_seats(%s, NULL, 1)", (rng.choice(hot),))
+            conn.execute("SELECT private.book_slot_seats(%s, NULL, 1)", (rng.choice(hot),))
         return 1
 
     rounds: dict[str, list[float]] = {"book_slot": [], "floor": [], "seats": []}
@@ -222,7 +222,7 @@ def place_orders(url: str, seconds: float = 8.0, clients: int = 8) -> list[Figur
                      rupees(ig), name, version, vendor, price))
             conn.execute("INSERT INTO public.order_invoices (order_id, vendor_id, "
                          "invoice_number, invoice_date) VALUES (%s, %s, "
-                         "public.next_invoice_number(%s, current_date), current_date)",
+                         "private.next_invoice_number(%s, current_date), current_date)",
                          (oid, vendor, vendor))
         return 1
 

@@ -1,5 +1,5 @@
 """GSTINs for test fixtures, made by an implementation of GSTN's check character that is
-independent of the database's (`public.gstin_check_character`): tests that compare the two
+independent of the database's (`private.gstin_check_character`): tests that compare the two
 would otherwise compare the function with itself.
 """
 

@@ -78,7 +78,7 @@ def test_live_rows_are_reported_and_resolved(make_db: Callable[[str], str]) -> N
     refs = dict(conn.execute("SELECT id::text, payment_ref FROM public.orders").fetchall())
     assert refs == {OLDER: "pay_dup", NEWER: f"pay_dup#dup-{NEWER}", UNPAID: None}
     assert conn.execute("SELECT order_id::text, payment_ref, kept_by_order_id::text "
-                        "FROM public.payment_ref_conflicts").fetchall() == [
+                        "FROM private.payment_ref_conflicts").fetchall() == [
         (NEWER, "pay_dup", OLDER)]
     validated = "SELECT convalidated FROM pg_constraint WHERE conname = " \
                 "'orders_completed_only_when_paid'"

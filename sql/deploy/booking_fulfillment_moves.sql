@@ -1,12 +1,13 @@
 -- Deploy onemedi:booking_fulfillment_moves to pg
 -- requires: service_booking_guards
 -- requires: order_state_machine
+-- requires: private_schema
 -- A booking's fulfilment moves only forward, and a signed-in user cancels it only through
 -- public.cancel_booking(), which gives the slot's seat back (a direct UPDATE would not).
 
 BEGIN;
 
-CREATE FUNCTION public.service_bookings_check_fulfillment()
+CREATE FUNCTION private.service_bookings_check_fulfillment()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = ''
@@ -49,9 +50,9 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION public.service_bookings_check_fulfillment() FROM public;
+REVOKE EXECUTE ON FUNCTION private.service_bookings_check_fulfillment() FROM public;
 
-COMMENT ON FUNCTION public.service_bookings_check_fulfillment() IS
+COMMENT ON FUNCTION private.service_bookings_check_fulfillment() IS
 'BEFORE UPDATE OF fulfillment_status on service_bookings. Raises OM062 for a move off the '
 'arrows PENDING -> SCHEDULED -> IN_PROGRESS -> COMPLETED (CANCELLED and NO_SHOW from PENDING '
 'or SCHEDULED), for every role; OM063 when a signed-in user sets CANCELLED directly instead '
@@ -62,6 +63,6 @@ COMMENT ON FUNCTION public.service_bookings_check_fulfillment() IS
 -- so that who-may-change-what (OM060/OM061) is reported before which move (OM062/OM063).
 CREATE TRIGGER service_bookings_moves_along_fulfillment
 BEFORE UPDATE OF fulfillment_status ON public.service_bookings
-FOR EACH ROW EXECUTE FUNCTION public.service_bookings_check_fulfillment();
+FOR EACH ROW EXECUTE FUNCTION private.service_bookings_check_fulfillment();
 
 COMMIT;

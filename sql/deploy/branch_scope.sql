@@ -2,6 +2,7 @@
 -- requires: security_helpers
 -- requires: rls_catalog_pricing
 -- requires: consult_pricing
+-- requires: private_schema
 -- Staff tied to one branch (vendor_staff.branch_id) change the stock, prices, fees and slots
 -- of that branch only; a NULL branch means the whole vendor, and VIEWER still reads only.
 -- Owners and vendor-wide staff keep every branch (writable_vendor_ids), branch staff get
@@ -63,7 +64,7 @@ COMMENT ON FUNCTION public.writable_vendor_ids() IS
 'branch means the whole vendor). Staff of one branch get that branch from '
 'writable_branch_ids() instead. A subset of current_vendor_ids(). Never raises.';
 
-CREATE FUNCTION public.writable_branch_ids()
+CREATE FUNCTION private.writable_branch_ids()
 RETURNS SETOF uuid
 LANGUAGE sql
 STABLE
@@ -79,15 +80,15 @@ AS $$
         AND s.branch_id IS NOT NULL;
 $$;
 
-COMMENT ON FUNCTION public.writable_branch_ids() IS
+COMMENT ON FUNCTION private.writable_branch_ids() IS
 'The branches (vendor_locations ids) whose stock, prices and slots the calling user may '
 'change as staff of that one branch: vendor_staff rows with a branch and an access level '
 'other than VIEWER. Empty for owners and vendor-wide staff (writable_vendor_ids() covers '
 'them), anon and patients. Never raises.';
 
-REVOKE ALL ON FUNCTION public.writable_branch_ids()
+REVOKE ALL ON FUNCTION private.writable_branch_ids()
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.writable_branch_ids() TO authenticated, service_role;
+GRANT EXECUTE ON FUNCTION private.writable_branch_ids() TO authenticated, service_role;
 
 DROP POLICY "vendor staff and admins add inventory" ON public.medicine_inventory;
 DROP POLICY "vendor staff and admins change inventory" ON public.medicine_inventory;
@@ -111,7 +112,7 @@ FOR INSERT
 TO authenticated
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -121,12 +122,12 @@ FOR UPDATE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 )
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -136,7 +137,7 @@ FOR DELETE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -146,7 +147,7 @@ FOR INSERT
 TO authenticated
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -156,12 +157,12 @@ FOR UPDATE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 )
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -171,7 +172,7 @@ FOR DELETE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -181,7 +182,7 @@ FOR INSERT
 TO authenticated
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -191,12 +192,12 @@ FOR UPDATE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 )
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -206,7 +207,7 @@ FOR DELETE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -216,7 +217,7 @@ FOR INSERT
 TO authenticated
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -226,12 +227,12 @@ FOR UPDATE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 )
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -241,7 +242,7 @@ FOR DELETE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -251,7 +252,7 @@ FOR INSERT
 TO authenticated
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -261,12 +262,12 @@ FOR UPDATE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 )
 WITH CHECK (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 
@@ -276,7 +277,7 @@ FOR DELETE
 TO authenticated
 USING (
     vendor_id IN (SELECT public.writable_vendor_ids())
-    OR branch_id IN (SELECT public.writable_branch_ids())
+    OR branch_id IN (SELECT private.writable_branch_ids())
     OR (SELECT public.is_admin())
 );
 

@@ -3,6 +3,7 @@
 -- requires: order_artifact_folders
 -- requires: order_line_drug_schedule
 -- requires: storage_buckets
+-- requires: private_schema
 -- A pharmacy's staff verify or reject a prescription a patient attached to an order: one
 -- prescription_checks row per vendor of theirs that sells a prescription line in the order.
 -- The file must exist in storage, in the patient's folder; a rejection needs a reason; a
@@ -112,7 +113,7 @@ BEGIN
             WHERE
                 i.order_id = v_order.id
                 AND i.vendor_id = ANY(v_vendors)
-                AND public.order_line_drug_schedule(i.service_snapshot) = 'H1'
+                AND private.order_line_drug_schedule(i.service_snapshot) = 'H1'
         ) THEN
         RAISE EXCEPTION USING
             ERRCODE = 'OM103',

@@ -5,6 +5,7 @@
 -- requires: line_tax_inclusive
 -- requires: gst_registrations
 -- requires: quantity_limits
+-- requires: private_schema
 -- Checkout in small functions with one job each: find the offer of a line (one function per
 -- service type), price a line, apply a coupon, take the GST out of each tax-inclusive line,
 -- check the supplier's GST registration, take stock, book seats. place_order puts them
@@ -18,7 +19,7 @@
 BEGIN;
 
 -- One line of a cart on its way into an order, priced and taxed.
-CREATE TYPE public.checkout_line AS (
+CREATE TYPE private.checkout_line AS (
     catalog_id uuid,
     service_type public.service_type,
     vendor_id uuid,
@@ -41,27 +42,27 @@ CREATE TYPE public.checkout_line AS (
     igst public.inr
 );
 
-COMMENT ON TYPE public.checkout_line IS
+COMMENT ON TYPE private.checkout_line IS
 'One cart line inside checkout: what is bought from whom (vendor, branch, slot, seats), its '
 'tax-inclusive unit price, HSN/SAC code and snapshot, the state it is supplied from, its '
 'share of the discount and the GST inside it. Internal to checkout.';
 
 -- What a vendor currently offers for one catalogue item.
-CREATE TYPE public.checkout_offer AS (
+CREATE TYPE private.checkout_offer AS (
     name text,
     unit_price public.inr,
     hsn_code text,
     snapshot jsonb
 );
 
-COMMENT ON TYPE public.checkout_offer IS
+COMMENT ON TYPE private.checkout_offer IS
 'A vendor''s current offer of one catalogue item: its name, tax-inclusive unit price, '
 'HSN/SAC code and the snapshot an order line keeps. Internal to checkout.';
 
-CREATE FUNCTION public.checkout_offer_medicine(
+CREATE FUNCTION private.checkout_offer_medicine(
     p_ref_id uuid, p_vendor_id uuid, p_branch_id uuid
 )
-RETURNS public.checkout_offer
+RETURNS private.checkout_offer
 LANGUAGE sql
 STABLE
 SET search_path = ''
@@ -85,10 +86,10 @@ AS $$
         AND inv.branch_id = p_branch_id
 $$;
 
-CREATE FUNCTION public.checkout_offer_lab_test(
+CREATE FUNCTION private.checkout_offer_lab_test(
     p_ref_id uuid, p_vendor_id uuid, p_branch_id uuid
 )
-RETURNS public.checkout_offer
+RETURNS private.checkout_offer
 LANGUAGE sql
 STABLE
 SET search_path = ''
@@ -110,10 +111,10 @@ AS $$
         AND p.branch_id = p_branch_id
 $$;
 
-CREATE FUNCTION public.checkout_offer_scan(
+CREATE FUNCTION private.checkout_offer_scan(
     p_ref_id uuid, p_vendor_id uuid, p_branch_id uuid
 )
-RETURNS public.checkout_offer
+RETURNS private.checkout_offer
 LANGUAGE sql
 STABLE
 SET search_path = ''
@@ -134,10 +135,10 @@ AS $$
         AND p.branch_id = p_branch_id
 $$;
 
-CREATE FUNCTION public.checkout_offer_home_service(
+CREATE FUNCTION private.checkout_offer_home_service(
     p_ref_id uuid, p_vendor_id uuid, p_branch_id uuid
 )
-RETURNS public.checkout_offer
+RETURNS private.checkout_offer
 LANGUAGE sql
 STABLE
 SET search_path = ''
@@ -156,10 +157,10 @@ AS $$
     WHERE p.service_id = p_ref_id AND p.vendor_id = p_vendor_id
 $$;
 
-CREATE FUNCTION public.checkout_offer_doctor_consult(
+CREATE FUNCTION private.checkout_offer_doctor_consult(
     p_ref_id uuid, p_vendor_id uuid, p_branch_id uuid
 )
-RETURNS public.checkout_offer
+RETURNS private.checkout_offer
 LANGUAGE sql
 STABLE
 SET search_path = ''
@@ -181,24 +182,24 @@ AS $$
         AND p.branch_id = p_branch_id
 $$;
 
-COMMENT ON FUNCTION public.checkout_offer_medicine(uuid, uuid, uuid) IS
+COMMENT ON FUNCTION private.checkout_offer_medicine(uuid, uuid, uuid) IS
 'The offer of medicine p_ref_id at a vendor''s branch (medicine_inventory price, the '
 'medicine''s HSN code, a snapshot with MRP and inventory row); all NULL when none.';
-COMMENT ON FUNCTION public.checkout_offer_lab_test(uuid, uuid, uuid) IS
+COMMENT ON FUNCTION private.checkout_offer_lab_test(uuid, uuid, uuid) IS
 'The offer of lab test p_ref_id at a vendor''s branch (lab_pricing; SAC 9993); all NULL '
 'when none.';
-COMMENT ON FUNCTION public.checkout_offer_scan(uuid, uuid, uuid) IS
+COMMENT ON FUNCTION private.checkout_offer_scan(uuid, uuid, uuid) IS
 'The offer of scan p_ref_id at a vendor''s branch (scan_pricing; SAC 9993); all NULL when '
 'none.';
-COMMENT ON FUNCTION public.checkout_offer_home_service(uuid, uuid, uuid) IS
+COMMENT ON FUNCTION private.checkout_offer_home_service(uuid, uuid, uuid) IS
 'The offer of home service p_ref_id by a vendor (service_pricing base price, vendor-wide; '
 'SAC 9993); all NULL when none.';
-COMMENT ON FUNCTION public.checkout_offer_doctor_consult(uuid, uuid, uuid) IS
+COMMENT ON FUNCTION private.checkout_offer_doctor_consult(uuid, uuid, uuid) IS
 'The offer of a consultation with doctor p_ref_id at a vendor''s branch (consult_pricing; '
 'SAC 9993); all NULL when none.';
 
 -- The state a line is supplied from: its branch, else the vendor's first branch.
-CREATE FUNCTION public.checkout_supplier_state(
+CREATE FUNCTION private.checkout_supplier_state(
     p_vendor_id uuid, p_location_id uuid, p_vendor_name text, p_item_name text
 )
 RETURNS text
@@ -229,13 +230,13 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_supplier_state(uuid, uuid, text, text) IS
+COMMENT ON FUNCTION private.checkout_supplier_state(uuid, uuid, text, text) IS
 'GST state a line is supplied from: the state of branch p_location_id, or (no branch, e.g. '
 'a home service without a slot) of the vendor''s first branch. Raises OM012 when the vendor '
 'has no branch.';
 
 -- A cart line priced from its vendor's current offer.
-CREATE FUNCTION public.checkout_price_line(
+CREATE FUNCTION private.checkout_price_line(
     p_catalog_id uuid,
     p_service_type public.service_type,
     p_ref_id uuid,
@@ -245,16 +246,16 @@ CREATE FUNCTION public.checkout_price_line(
     p_branch_id uuid,
     p_slot_id uuid
 )
-RETURNS public.checkout_line
+RETURNS private.checkout_line
 LANGUAGE plpgsql
 STABLE
 SET search_path = ''
 AS $$
 DECLARE
     v_vendor public.vendors;
-    v_offer public.checkout_offer;
+    v_offer private.checkout_offer;
     v_slot public.availability_slots;
-    v_line public.checkout_line;
+    v_line private.checkout_line;
 BEGIN
     IF p_vendor_id IS NULL OR (p_branch_id IS NULL AND p_service_type <> 'HOME_SERVICE') THEN
         RAISE EXCEPTION USING
@@ -268,13 +269,13 @@ BEGIN
     SELECT v.* INTO v_vendor FROM public.vendors AS v WHERE v.id = p_vendor_id;
     IF p_catalog_active AND v_vendor.is_active THEN
         v_offer := CASE p_service_type
-            WHEN 'MEDICINE' THEN public.checkout_offer_medicine(p_ref_id, p_vendor_id, p_branch_id)
-            WHEN 'LAB_TEST' THEN public.checkout_offer_lab_test(p_ref_id, p_vendor_id, p_branch_id)
-            WHEN 'SCAN' THEN public.checkout_offer_scan(p_ref_id, p_vendor_id, p_branch_id)
+            WHEN 'MEDICINE' THEN private.checkout_offer_medicine(p_ref_id, p_vendor_id, p_branch_id)
+            WHEN 'LAB_TEST' THEN private.checkout_offer_lab_test(p_ref_id, p_vendor_id, p_branch_id)
+            WHEN 'SCAN' THEN private.checkout_offer_scan(p_ref_id, p_vendor_id, p_branch_id)
             WHEN 'HOME_SERVICE'
-                THEN public.checkout_offer_home_service(p_ref_id, p_vendor_id, p_branch_id)
+                THEN private.checkout_offer_home_service(p_ref_id, p_vendor_id, p_branch_id)
             WHEN 'DOCTOR_CONSULT'
-                THEN public.checkout_offer_doctor_consult(p_ref_id, p_vendor_id, p_branch_id)
+                THEN private.checkout_offer_doctor_consult(p_ref_id, p_vendor_id, p_branch_id)
         END;
     END IF;
     IF v_offer.snapshot IS NULL THEN
@@ -323,7 +324,7 @@ BEGIN
     v_line.name := v_offer.name;
     v_line.unit_price := v_offer.unit_price;
     v_line.hsn_code := v_offer.hsn_code;
-    v_line.supplier_state := public.checkout_supplier_state(
+    v_line.supplier_state := private.checkout_supplier_state(
         p_vendor_id, v_line.branch_id, v_vendor.name, v_offer.name
     );
     v_line.discount := 0;
@@ -337,7 +338,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_price_line(
+COMMENT ON FUNCTION private.checkout_price_line(
     uuid, public.service_type, uuid, boolean, integer, uuid, uuid, uuid
 ) IS
 'Prices one cart line from its vendor''s current offer (checkout_offer_<type>) and fills '
@@ -348,7 +349,7 @@ COMMENT ON FUNCTION public.checkout_price_line(
 'with a slot of another item or vendor.';
 
 -- The coupon named at checkout: usable now, or an error saying why not.
-CREATE FUNCTION public.checkout_coupon(p_code text, p_now timestamptz, p_lock boolean)
+CREATE FUNCTION private.checkout_coupon(p_code text, p_now timestamptz, p_lock boolean)
 RETURNS public.coupons
 LANGUAGE plpgsql
 VOLATILE
@@ -406,22 +407,22 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_coupon(text, timestamptz, boolean) IS
+COMMENT ON FUNCTION private.checkout_coupon(text, timestamptz, boolean) IS
 'The coupon of code p_code (case and surrounding blanks ignored), checked usable at p_now '
 'and locked FOR UPDATE when p_lock; NULL when p_code is NULL. Errors: OM015 unknown or '
 'withdrawn; OM016 outside its validity window; OM017 max_uses reached.';
 
 -- The discount of a coupon, shared over the lines in proportion to their value.
-CREATE FUNCTION public.checkout_apply_coupon(
-    p_lines public.checkout_line[], p_coupon public.coupons
+CREATE FUNCTION private.checkout_apply_coupon(
+    p_lines private.checkout_line[], p_coupon public.coupons
 )
-RETURNS public.checkout_line[]
+RETURNS private.checkout_line[]
 LANGUAGE plpgsql
 IMMUTABLE
 SET search_path = ''
 AS $$
 DECLARE
-    v_lines public.checkout_line [] := p_lines;
+    v_lines private.checkout_line [] := p_lines;
     v_gross numeric := 0;
     v_discount numeric;
     v_allocated numeric := 0;
@@ -455,28 +456,28 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_apply_coupon(public.checkout_line[], public.coupons) IS
+COMMENT ON FUNCTION private.checkout_apply_coupon(private.checkout_line[], public.coupons) IS
 'The lines with the coupon''s discount shared out before tax: PERCENT of the tax-inclusive '
 'gross rounded to the paisa, or FLAT up to the gross; each line gets round(its value * '
 'discount / gross, 2), and the largest line (the first of equals) the rounding remainder. '
 'Lines unchanged without a coupon.';
 
 -- The GST inside a priced line, after the supplier's registration is checked.
-CREATE FUNCTION public.checkout_tax_line(
-    p_line public.checkout_line, p_on date, p_supply_state text
+CREATE FUNCTION private.checkout_tax_line(
+    p_line private.checkout_line, p_on date, p_supply_state text
 )
-RETURNS public.checkout_line
+RETURNS private.checkout_line
 LANGUAGE plpgsql
 STABLE
 SET search_path = ''
 AS $$
 DECLARE
-    v_line public.checkout_line := p_line;
+    v_line private.checkout_line := p_line;
     v_tax record;
     v_registration public.gst_registration_type;
 BEGIN
     SELECT t.* INTO v_tax
-    FROM public.line_tax_inclusive(
+    FROM private.line_tax_inclusive(
         v_line.qty * v_line.unit_price - v_line.discount, v_line.hsn_code, p_on,
         v_line.supplier_state, p_supply_state
     ) AS t;
@@ -523,7 +524,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_tax_line(public.checkout_line, date, text) IS
+COMMENT ON FUNCTION private.checkout_tax_line(private.checkout_line, date, text) IS
 'The line with the GST inside its tax-inclusive value (qty * unit_price - discount) taken '
 'out by line_tax_inclusive for the supply on p_on to state p_supply_state. A taxable line '
 '(rate above 0) needs a GST registration of the vendor in force in the supplier''s state: '
@@ -531,16 +532,16 @@ COMMENT ON FUNCTION public.checkout_tax_line(public.checkout_line, date, text) I
 'Exempt and nil-rated lines need none. Passes on line_tax_inclusive''s errors.';
 
 -- Every line of a cart, priced, discounted and taxed: no stock or seat is taken.
-CREATE FUNCTION public.checkout_lines(
+CREATE FUNCTION private.checkout_lines(
     p_cart_id uuid, p_supply_state text, p_on date, p_coupon public.coupons
 )
-RETURNS public.checkout_line[]
+RETURNS private.checkout_line[]
 LANGUAGE plpgsql
 STABLE
 SET search_path = ''
 AS $$
 DECLARE
-    v_lines public.checkout_line [] := ARRAY[]::public.checkout_line [];
+    v_lines private.checkout_line [] := ARRAY[]::private.checkout_line [];
     v_item record;
     v_gross numeric;
 BEGIN
@@ -554,7 +555,7 @@ BEGIN
         WHERE i.cart_id = p_cart_id
         ORDER BY i.service_catalog_id
     LOOP
-        v_lines := v_lines || public.checkout_price_line(
+        v_lines := v_lines || private.checkout_price_line(
             v_item.service_catalog_id, v_item.service_type, v_item.ref_id, v_item.is_active,
             v_item.qty, v_item.vendor_id, v_item.branch_id, v_item.slot_id
         );
@@ -575,15 +576,15 @@ BEGIN
             ),
             HINT = 'Split the purchase into several orders.';
     END IF;
-    v_lines := public.checkout_apply_coupon(v_lines, p_coupon);
+    v_lines := private.checkout_apply_coupon(v_lines, p_coupon);
     FOR i IN 1 .. pg_catalog.cardinality(v_lines) LOOP
-        v_lines[i] := public.checkout_tax_line(v_lines[i], p_on, p_supply_state);
+        v_lines[i] := private.checkout_tax_line(v_lines[i], p_on, p_supply_state);
     END LOOP;
     RETURN v_lines;
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_lines(uuid, text, date, public.coupons) IS
+COMMENT ON FUNCTION private.checkout_lines(uuid, text, date, public.coupons) IS
 'Every line of cart p_cart_id in catalog order, priced (checkout_price_line), with the '
 'coupon''s discount (checkout_apply_coupon) and the GST inside it (checkout_tax_line) for '
 'a supply on p_on to state p_supply_state. Takes no stock and no seat. Errors: OM009 empty '
@@ -591,8 +592,8 @@ COMMENT ON FUNCTION public.checkout_lines(uuid, text, date, public.coupons) IS
 'of the functions it calls.';
 
 -- What the patient pays, and the tax inside it.
-CREATE FUNCTION public.checkout_totals(
-    p_lines public.checkout_line[],
+CREATE FUNCTION private.checkout_totals(
+    p_lines private.checkout_line[],
     OUT gross_amount numeric,
     OUT discount_amount numeric,
     OUT tax_amount numeric,
@@ -611,13 +612,13 @@ AS $$
     FROM pg_catalog.unnest(p_lines) AS l
 $$;
 
-COMMENT ON FUNCTION public.checkout_totals(public.checkout_line[]) IS
+COMMENT ON FUNCTION private.checkout_totals(private.checkout_line[]) IS
 'Totals of priced lines: gross (sum of qty * tax-inclusive unit price), discount, the tax '
 'inside, and net = gross - discount, what the patient pays (checkout_lines has checked '
 'that they fit an order).';
 
 -- The caller's address as the order keeps it, and its state (the place of supply).
-CREATE FUNCTION public.checkout_address(
+CREATE FUNCTION private.checkout_address(
     p_address_id uuid, p_profile_id uuid, OUT address jsonb, OUT state_code text
 )
 RETURNS record
@@ -645,13 +646,13 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_address(uuid, uuid) IS
+COMMENT ON FUNCTION private.checkout_address(uuid, uuid) IS
 'The delivery address p_address_id of profile p_profile_id as an order snapshots it '
 '(line_1, line_2, city, state_code, pincode) and its GST state, the place of supply. '
 'Raises OM014 when the address is not the profile''s.';
 
 -- The caller's open cart, locked for checkout or read for a quote.
-CREATE FUNCTION public.checkout_cart(p_cart_id uuid, p_profile_id uuid, p_lock boolean)
+CREATE FUNCTION private.checkout_cart(p_cart_id uuid, p_profile_id uuid, p_lock boolean)
 RETURNS public.carts
 LANGUAGE plpgsql
 VOLATILE
@@ -692,12 +693,12 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_cart(uuid, uuid, boolean) IS
+COMMENT ON FUNCTION private.checkout_cart(uuid, uuid, boolean) IS
 'Cart p_cart_id of profile p_profile_id, locked FOR UPDATE when p_lock. Errors: 42501 '
 'nobody signed in; OM007 not found or not the profile''s; OM008 not OPEN.';
 
 -- Stock: never below zero; a short line fails the whole order.
-CREATE FUNCTION public.checkout_take_stock(p_line public.checkout_line)
+CREATE FUNCTION private.checkout_take_stock(p_line private.checkout_line)
 RETURNS void
 LANGUAGE plpgsql
 VOLATILE
@@ -729,7 +730,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.checkout_take_stock(public.checkout_line) IS
+COMMENT ON FUNCTION private.checkout_take_stock(private.checkout_line) IS
 'Takes a medicine line''s qty off the inventory row of its snapshot, never below zero; '
 'nothing for other lines. Raises OM010 naming the item, the quantity asked and what is in '
 'stock.';
@@ -754,20 +755,20 @@ DECLARE
     v_expected public.inr := p_expected_total;
     v_uid uuid := (SELECT auth.uid());
     v_now timestamptz := pg_catalog.now();
-    v_on date := public.date_in_india(pg_catalog.now());
+    v_on date := private.date_in_india(pg_catalog.now());
     v_address record;
     v_coupon public.coupons;
-    v_lines public.checkout_line [];
-    v_line public.checkout_line;
+    v_lines private.checkout_line [];
+    v_line private.checkout_line;
     v_totals record;
     v_order public.orders;
     v_item_id uuid;
 BEGIN
-    PERFORM public.checkout_cart(p_cart_id, v_uid, TRUE);
-    v_address := public.checkout_address(p_address_id, v_uid);
-    v_coupon := public.checkout_coupon(p_coupon_code, v_now, TRUE);
-    v_lines := public.checkout_lines(p_cart_id, v_address.state_code, v_on, v_coupon);
-    v_totals := public.checkout_totals(v_lines);
+    PERFORM private.checkout_cart(p_cart_id, v_uid, TRUE);
+    v_address := private.checkout_address(p_address_id, v_uid);
+    v_coupon := private.checkout_coupon(p_coupon_code, v_now, TRUE);
+    v_lines := private.checkout_lines(p_cart_id, v_address.state_code, v_on, v_coupon);
+    v_totals := private.checkout_totals(v_lines);
     IF v_expected IS DISTINCT FROM v_totals.net_amount THEN
         RAISE EXCEPTION USING
             ERRCODE = 'OM070',
@@ -780,7 +781,7 @@ BEGIN
     END IF;
 
     FOREACH v_line IN ARRAY v_lines LOOP
-        PERFORM public.checkout_take_stock(v_line);
+        PERFORM private.checkout_take_stock(v_line);
         IF v_line.slot_id IS NOT NULL THEN
             PERFORM public.book_slot_seats(v_line.slot_id, NULL, v_line.seats);
         END IF;
@@ -877,16 +878,16 @@ AS $$
 DECLARE
     v_uid uuid := (SELECT auth.uid());
     v_address record;
-    v_lines public.checkout_line [];
+    v_lines private.checkout_line [];
     v_totals record;
 BEGIN
-    PERFORM public.checkout_cart(p_cart_id, v_uid, FALSE);
-    v_address := public.checkout_address(p_address_id, v_uid);
-    v_lines := public.checkout_lines(
-        p_cart_id, v_address.state_code, public.date_in_india(pg_catalog.now()),
-        public.checkout_coupon(p_coupon_code, pg_catalog.now(), FALSE)
+    PERFORM private.checkout_cart(p_cart_id, v_uid, FALSE);
+    v_address := private.checkout_address(p_address_id, v_uid);
+    v_lines := private.checkout_lines(
+        p_cart_id, v_address.state_code, private.date_in_india(pg_catalog.now()),
+        private.checkout_coupon(p_coupon_code, pg_catalog.now(), FALSE)
     );
-    v_totals := public.checkout_totals(v_lines);
+    v_totals := private.checkout_totals(v_lines);
     gross_amount := v_totals.gross_amount;
     discount_amount := v_totals.discount_amount;
     tax_amount := v_totals.tax_amount;
@@ -916,36 +917,36 @@ FROM public, anon, authenticated, service_role;
 GRANT EXECUTE ON FUNCTION public.quote_cart(uuid, uuid, text) TO authenticated, service_role;
 
 -- Internal pieces: only the owner (and so the two definer functions) runs them.
-REVOKE ALL ON FUNCTION public.checkout_offer_medicine(uuid, uuid, uuid)
+REVOKE ALL ON FUNCTION private.checkout_offer_medicine(uuid, uuid, uuid)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_offer_lab_test(uuid, uuid, uuid)
+REVOKE ALL ON FUNCTION private.checkout_offer_lab_test(uuid, uuid, uuid)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_offer_scan(uuid, uuid, uuid)
+REVOKE ALL ON FUNCTION private.checkout_offer_scan(uuid, uuid, uuid)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_offer_home_service(uuid, uuid, uuid)
+REVOKE ALL ON FUNCTION private.checkout_offer_home_service(uuid, uuid, uuid)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_offer_doctor_consult(uuid, uuid, uuid)
+REVOKE ALL ON FUNCTION private.checkout_offer_doctor_consult(uuid, uuid, uuid)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_supplier_state(uuid, uuid, text, text)
+REVOKE ALL ON FUNCTION private.checkout_supplier_state(uuid, uuid, text, text)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_price_line(
+REVOKE ALL ON FUNCTION private.checkout_price_line(
     uuid, public.service_type, uuid, boolean, integer, uuid, uuid, uuid
 ) FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_coupon(text, timestamptz, boolean)
+REVOKE ALL ON FUNCTION private.checkout_coupon(text, timestamptz, boolean)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_apply_coupon(public.checkout_line[], public.coupons)
+REVOKE ALL ON FUNCTION private.checkout_apply_coupon(private.checkout_line[], public.coupons)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_tax_line(public.checkout_line, date, text)
+REVOKE ALL ON FUNCTION private.checkout_tax_line(private.checkout_line, date, text)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_lines(uuid, text, date, public.coupons)
+REVOKE ALL ON FUNCTION private.checkout_lines(uuid, text, date, public.coupons)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_totals(public.checkout_line[])
+REVOKE ALL ON FUNCTION private.checkout_totals(private.checkout_line[])
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_address(uuid, uuid)
+REVOKE ALL ON FUNCTION private.checkout_address(uuid, uuid)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_cart(uuid, uuid, boolean)
+REVOKE ALL ON FUNCTION private.checkout_cart(uuid, uuid, boolean)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.checkout_take_stock(public.checkout_line)
+REVOKE ALL ON FUNCTION private.checkout_take_stock(private.checkout_line)
 FROM public, anon, authenticated, service_role;
 
 -- The 1.0.0 signature answers with what to send instead: a checkout without the total the

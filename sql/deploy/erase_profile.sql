@@ -3,6 +3,7 @@
 -- requires: prescription_checks
 -- requires: schedule_h1_register_at_dispatch
 -- requires: order_artifact_folders
+-- requires: private_schema
 -- DPDP erasure of a patient (Digital Personal Data Protection Act 2023 s.12), reworked: it
 -- keeps what a law requires and says so in its result (legal-obligation exemption: GST
 -- records, the Schedule H1 register, the pharmacist's prescription checks, Schedule X
@@ -127,7 +128,7 @@ BEGIN
         AND o.created_at > pg_catalog.now() - interval '2 years'
         AND EXISTS (
             SELECT 1 FROM public.order_items AS i
-            WHERE i.order_id = o.id AND public.order_line_drug_schedule(i.service_snapshot) = 'X'
+            WHERE i.order_id = o.id AND private.order_line_drug_schedule(i.service_snapshot) = 'X'
         );
 
     -- Orders stay (GST records) with a delivery snapshot stripped to the place of supply.

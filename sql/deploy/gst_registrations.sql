@@ -4,6 +4,7 @@
 -- requires: states
 -- requires: is_valid_gstin
 -- requires: security_helpers
+-- requires: private_schema
 -- A vendor registers for GST in each state it supplies from (CGST Act s.25(1)); each
 -- registration has its own GSTIN and numbers its own documents. Checkout refuses a taxable
 -- sale from a state where the vendor has no registration in force. Existing GSTINs of
@@ -22,7 +23,7 @@ COMMENT ON TYPE public.gst_registration_type IS
 'country, serial, N) and UIN holders such as UN bodies and embassies (year, country, '
 'serial, UN).';
 
-CREATE FUNCTION public.is_valid_gst_registration(
+CREATE FUNCTION private.is_valid_gst_registration(
     p_gstin text, p_type public.gst_registration_type
 )
 RETURNS boolean
@@ -45,10 +46,10 @@ AS $$
             END
             || '[0-9A-Z]$'
         )
-        AND pg_catalog.substr(p_gstin, 15, 1) = public.gstin_check_character(p_gstin)
+        AND pg_catalog.substr(p_gstin, 15, 1) = private.gstin_check_character(p_gstin)
 $$;
 
-COMMENT ON FUNCTION public.is_valid_gst_registration(text, public.gst_registration_type) IS
+COMMENT ON FUNCTION private.is_valid_gst_registration(text, public.gst_registration_type) IS
 'True when p_gstin has the format of its registration type and the right check character: '
 'a GST state code of public.states, then for REGULAR, COMPOSITION and CASUAL a PAN whose '
 '4th character is a holder type (P, C, H, F, A, T, B, L, J, G), an entity number and Z; '
@@ -56,9 +57,9 @@ COMMENT ON FUNCTION public.is_valid_gst_registration(text, public.gst_registrati
 'a 3-letter country code, a 5-digit serial and N; UIN the same with UN. False otherwise, '
 'NULL for NULL; never raises.';
 
-REVOKE ALL ON FUNCTION public.is_valid_gst_registration(text, public.gst_registration_type)
+REVOKE ALL ON FUNCTION private.is_valid_gst_registration(text, public.gst_registration_type)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.is_valid_gst_registration(text, public.gst_registration_type)
+GRANT EXECUTE ON FUNCTION private.is_valid_gst_registration(text, public.gst_registration_type)
 TO anon, authenticated, service_role;
 
 CREATE TABLE public.gst_registrations (
@@ -75,7 +76,7 @@ CREATE TABLE public.gst_registrations (
     CONSTRAINT gst_registrations_state_code_fkey FOREIGN KEY (state_code)
     REFERENCES public.states (code) ON DELETE RESTRICT,
     CONSTRAINT gst_registrations_gstin_matches_type CHECK (
-        public.is_valid_gst_registration(gstin, registration_type)
+        private.is_valid_gst_registration(gstin, registration_type)
     ),
     CONSTRAINT gst_registrations_valid_to_not_before_from CHECK (
         valid_to IS NULL OR valid_to >= valid_from
@@ -89,7 +90,7 @@ CREATE TABLE public.gst_registrations (
 
 CREATE INDEX gst_registrations_state_code_idx ON public.gst_registrations (state_code);
 
-CREATE FUNCTION public.gst_registrations_same_pan()
+CREATE FUNCTION private.gst_registrations_same_pan()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -124,16 +125,16 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.gst_registrations_same_pan() IS
+COMMENT ON FUNCTION private.gst_registrations_same_pan() IS
 'BEFORE INSERT OR UPDATE trigger of gst_registrations: raises OM076 when a PAN-based GSTIN '
 'of the vendor carries another PAN than the vendor''s other PAN-based registrations.';
 
-REVOKE ALL ON FUNCTION public.gst_registrations_same_pan()
+REVOKE ALL ON FUNCTION private.gst_registrations_same_pan()
 FROM public, anon, authenticated, service_role;
 
 CREATE TRIGGER gst_registrations_same_pan
 BEFORE INSERT OR UPDATE OF gstin, vendor_id, registration_type ON public.gst_registrations
-FOR EACH ROW EXECUTE FUNCTION public.gst_registrations_same_pan();
+FOR EACH ROW EXECUTE FUNCTION private.gst_registrations_same_pan();
 
 CREATE TRIGGER gst_registrations_set_updated_at
 BEFORE UPDATE ON public.gst_registrations
@@ -214,7 +215,7 @@ BEGIN
     FROM public.vendor_kyc AS k
     WHERE
         k.gstin IS NOT NULL
-        AND public.is_valid_gst_registration(k.gstin, 'REGULAR')
+        AND private.is_valid_gst_registration(k.gstin, 'REGULAR')
         AND NOT EXISTS (
             SELECT 1 FROM public.vendor_kyc AS other
             WHERE

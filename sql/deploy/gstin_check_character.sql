@@ -1,4 +1,5 @@
 -- Deploy onemedi:gstin_check_character to pg
+-- requires: private_schema
 -- The check character GSTN computes over the first 14 characters of every GSTIN and UIN
 -- (base 36 over 0-9A-Z, weights 1 and 2 alternately from the left, each product folded as
 -- div 36 + mod 36, check value (36 - sum mod 36) mod 36). One function, so that each
@@ -6,7 +7,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.gstin_check_character(p_first14 text)
+CREATE FUNCTION private.gstin_check_character(p_first14 text)
 RETURNS text
 LANGUAGE sql
 IMMUTABLE
@@ -36,14 +37,14 @@ AS $$
     END
 $$;
 
-COMMENT ON FUNCTION public.gstin_check_character(text) IS
+COMMENT ON FUNCTION private.gstin_check_character(text) IS
 'The 15th character a GSTIN or UIN must have, computed from its first 14 (upper-case 0-9 '
 'and A-Z; characters after the 14th are ignored). NULL when the first 14 characters are '
 'not all upper-case letters and digits, NULL for NULL; never raises.';
 
-REVOKE ALL ON FUNCTION public.gstin_check_character(text)
+REVOKE ALL ON FUNCTION private.gstin_check_character(text)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.gstin_check_character(text)
+GRANT EXECUTE ON FUNCTION private.gstin_check_character(text)
 TO anon, authenticated, service_role;
 
 COMMIT;

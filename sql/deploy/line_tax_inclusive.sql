@@ -2,6 +2,7 @@
 -- requires: tax_slab_for
 -- requires: states
 -- requires: money_domains
+-- requires: private_schema
 -- GST contained in a tax-inclusive amount (an MRP-side price, after any discount): each
 -- component is computed out of the amount and rounded to the paisa, half away from zero,
 -- and the taxable value is what remains, so taxable value + tax is exactly the amount.
@@ -9,7 +10,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.date_in_india(p_at timestamptz)
+CREATE FUNCTION private.date_in_india(p_at timestamptz)
 RETURNS date
 LANGUAGE sql
 STABLE
@@ -19,15 +20,15 @@ AS $$
     SELECT (p_at AT TIME ZONE 'Asia/Kolkata')::date
 $$;
 
-COMMENT ON FUNCTION public.date_in_india(timestamptz) IS
+COMMENT ON FUNCTION private.date_in_india(timestamptz) IS
 'The calendar date in India (IST, UTC+05:30) of an instant: the date GST rates, invoice '
 'dates and financial years are read on. NULL for NULL.';
 
-REVOKE ALL ON FUNCTION public.date_in_india(timestamptz)
+REVOKE ALL ON FUNCTION private.date_in_india(timestamptz)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.date_in_india(timestamptz) TO anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION private.date_in_india(timestamptz) TO anon, authenticated, service_role;
 
-CREATE FUNCTION public.line_tax_inclusive(
+CREATE FUNCTION private.line_tax_inclusive(
     p_amount numeric,
     p_hsn_code text,
     p_on date,
@@ -95,7 +96,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.line_tax_inclusive(
+COMMENT ON FUNCTION private.line_tax_inclusive(
     numeric, text, date, text, text
 ) IS
 'GST contained in the tax-inclusive amount p_amount of a line with HSN/SAC code p_hsn_code '
@@ -106,9 +107,9 @@ COMMENT ON FUNCTION public.line_tax_inclusive(
 'inr (negative, NaN, Infinity); 22023 unknown state code; and tax_slab_for''s 22004, 22023 '
 'and P0002 (no slab in force).';
 
-REVOKE ALL ON FUNCTION public.line_tax_inclusive(numeric, text, date, text, text)
+REVOKE ALL ON FUNCTION private.line_tax_inclusive(numeric, text, date, text, text)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.line_tax_inclusive(numeric, text, date, text, text)
+GRANT EXECUTE ON FUNCTION private.line_tax_inclusive(numeric, text, date, text, text)
 TO anon, authenticated, service_role;
 
 COMMIT;

@@ -2,6 +2,7 @@
 -- requires: order_artifacts
 -- requires: orders
 -- requires: rls_transactions
+-- requires: private_schema
 -- An order's files point only into the folders of the order's own patient, for every role: a
 -- prescription into prescriptions/<patient>/, a report into lab-reports/<patient>/<order>/
 -- (the folder its lab may upload into). So vendor staff cannot link a file of a patient
@@ -11,7 +12,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.order_artifacts_in_patient_folder()
+CREATE FUNCTION private.order_artifacts_in_patient_folder()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -55,18 +56,18 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.order_artifacts_in_patient_folder() IS
+COMMENT ON FUNCTION private.order_artifacts_in_patient_folder() IS
 'BEFORE INSERT OR UPDATE OF order_id, type, file_url trigger of order_artifacts, for every '
 'role: raises OM098 when a PRESC path is not under prescriptions/<the order''s patient>/, or a '
 'REPORT path not under lab-reports/<the order''s patient>/<the order>/. Leaves paths outside '
 'their type''s bucket to the check order_artifacts_file_url_in_matching_bucket.';
 
-REVOKE ALL ON FUNCTION public.order_artifacts_in_patient_folder()
+REVOKE ALL ON FUNCTION private.order_artifacts_in_patient_folder()
 FROM anon, authenticated, service_role, public;
 
 CREATE TRIGGER order_artifacts_in_patient_folder
 BEFORE INSERT OR UPDATE OF order_id, type, file_url ON public.order_artifacts
-FOR EACH ROW EXECUTE FUNCTION public.order_artifacts_in_patient_folder();
+FOR EACH ROW EXECUTE FUNCTION private.order_artifacts_in_patient_folder();
 
 DO $$
 DECLARE

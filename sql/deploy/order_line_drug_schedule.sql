@@ -1,13 +1,14 @@
 -- Deploy onemedi:order_line_drug_schedule to pg
 -- requires: order_items
 -- requires: medicine_master
+-- requires: private_schema
 -- The drug schedule an order line was sold under: the line's frozen snapshot
 -- (service_snapshot ->> 'drug_schedule', written by place_order), else the sold version's
 -- medicine_master.drug_schedule (snapshot medicine_id), else NULL (not a medicine).
 
 BEGIN;
 
-CREATE FUNCTION public.order_line_drug_schedule(p_snapshot jsonb)
+CREATE FUNCTION private.order_line_drug_schedule(p_snapshot jsonb)
 RETURNS public.drug_schedule
 LANGUAGE sql
 STABLE
@@ -29,14 +30,14 @@ AS $$
     );
 $$;
 
-COMMENT ON FUNCTION public.order_line_drug_schedule(jsonb) IS
+COMMENT ON FUNCTION private.order_line_drug_schedule(jsonb) IS
 'The schedule (OTC, H, H1, X) an order line was sold under, from its service_snapshot: the '
 'snapshot''s drug_schedule, else the schedule of the sold medicine_master version named by '
 'the snapshot''s medicine_id; NULL for lines that are not medicines. Never raises for a '
 'snapshot place_order wrote.';
 
-REVOKE ALL ON FUNCTION public.order_line_drug_schedule(jsonb)
+REVOKE ALL ON FUNCTION private.order_line_drug_schedule(jsonb)
 FROM anon, authenticated, service_role, public;
-GRANT EXECUTE ON FUNCTION public.order_line_drug_schedule(jsonb) TO authenticated, service_role;
+GRANT EXECUTE ON FUNCTION private.order_line_drug_schedule(jsonb) TO authenticated, service_role;
 
 COMMIT;

@@ -2,6 +2,7 @@
 -- requires: record_payment
 -- requires: security_helpers
 -- requires: privileged_column_guards
+-- requires: private_schema
 -- Who may move what on an order, for API callers (anon, authenticated, service_role):
 -- payment_status and payment_ref move only through record_payment (the gateway's webhook) or
 -- the refund path, for every API role, admins and service_role included; a patient never
@@ -12,7 +13,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.orders_authorize_moves()
+CREATE FUNCTION private.orders_authorize_moves()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -70,7 +71,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.orders_authorize_moves() IS
+COMMENT ON FUNCTION private.orders_authorize_moves() IS
 'BEFORE UPDATE OF status, payment_status, payment_ref trigger of orders; acts only when '
 'current_user is anon, authenticated or service_role (SECURITY DEFINER functions such as '
 'cancel_order, record_payment and refunds_mark_order_refunded pass). Errors: OM090 when '
@@ -79,13 +80,13 @@ COMMENT ON FUNCTION public.orders_authorize_moves() IS
 'cancel with cancel_order); OM092 when another signed-in user who is not an admin, and not '
 'the owner or non-VIEWER staff of a vendor with lines in the order, changes its status.';
 
-REVOKE ALL ON FUNCTION public.orders_authorize_moves()
+REVOKE ALL ON FUNCTION private.orders_authorize_moves()
 FROM anon, authenticated, service_role, public;
 
 -- Named to fire first (BEFORE triggers fire in name order): who may move is reported before
 -- which move (orders_check_transition) and before the column guard.
 CREATE TRIGGER orders_authorize_moves
 BEFORE UPDATE OF status, payment_status, payment_ref ON public.orders
-FOR EACH ROW EXECUTE FUNCTION public.orders_authorize_moves();
+FOR EACH ROW EXECUTE FUNCTION private.orders_authorize_moves();
 
 COMMIT;

@@ -2,6 +2,7 @@
 -- requires: orders
 -- requires: service_bookings
 -- requires: service_booking_guards
+-- requires: private_schema
 -- Who an order belongs to is fixed once it is placed, for every role (admins, service_role
 -- and the owner included): orders.profile_id, and a booking's order_item_id and patient_id.
 -- An order line's order_id is already frozen (OM024, order_items_frozen_after_placement);
@@ -11,7 +12,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.refuse_ownership_change()
+CREATE FUNCTION private.refuse_ownership_change()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -42,23 +43,23 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.refuse_ownership_change() IS
+COMMENT ON FUNCTION private.refuse_ownership_change() IS
 'BEFORE UPDATE row trigger; its arguments name the columns that fix who a row belongs to. '
 'Raises OM093 naming the columns the update would change, for every role (no exception for '
 'admins, service_role or the owner).';
 
-REVOKE ALL ON FUNCTION public.refuse_ownership_change()
+REVOKE ALL ON FUNCTION private.refuse_ownership_change()
 FROM anon, authenticated, service_role, public;
 
 -- Fires after orders_authorize_moves and orders_check_transition, before the column guard
 -- (whose 42501 would wrongly suggest that an admin may change the patient).
 CREATE TRIGGER orders_fix_ownership
 BEFORE UPDATE OF profile_id ON public.orders
-FOR EACH ROW EXECUTE FUNCTION public.refuse_ownership_change('profile_id');
+FOR EACH ROW EXECUTE FUNCTION private.refuse_ownership_change('profile_id');
 
 -- Fires after service_bookings_guard_update, so signed-in users still get OM060 first.
 CREATE TRIGGER service_bookings_ownership_fixed
 BEFORE UPDATE OF order_item_id, patient_id ON public.service_bookings
-FOR EACH ROW EXECUTE FUNCTION public.refuse_ownership_change('order_item_id', 'patient_id');
+FOR EACH ROW EXECUTE FUNCTION private.refuse_ownership_change('order_item_id', 'patient_id');
 
 COMMIT;

@@ -3,8 +3,8 @@
 -- trigger functions, checkout's pieces, counters and the audit log's partitions. The Data
 -- API (PostgREST) serves only the schemas it is configured with (public on Supabase), and
 -- the generated client types list only those; private is never one of them.
--- private.requalify_calls() rewrites the functions whose bodies name a moved function by its
--- old schema, so a change that moves a function keeps its callers working.
+-- private.requalify() rewrites the functions whose bodies name a moved object by its old
+-- schema, so a change that moves a function or table keeps its callers working.
 
 BEGIN;
 
@@ -19,7 +19,7 @@ COMMENT ON SCHEMA private IS
 REVOKE ALL ON SCHEMA private FROM public;
 GRANT USAGE ON SCHEMA private TO anon, authenticated, service_role;
 
-CREATE FUNCTION private.requalify_calls(p_names text[], p_from name, p_to name)
+CREATE FUNCTION private.requalify(p_names text[], p_from name, p_to name)
 RETURNS integer
 LANGUAGE plpgsql
 VOLATILE
@@ -27,7 +27,7 @@ SET search_path = ''
 AS $$
 DECLARE
     v_pattern text := '\m' || p_from || '\.(' || pg_catalog.array_to_string(p_names, '|')
-        || ')\(';
+        || ')\M';
     v_function record;
     v_rewritten integer := 0;
 BEGIN
@@ -51,7 +51,7 @@ BEGIN
         ORDER BY p.oid
     LOOP
         EXECUTE pg_catalog.regexp_replace(
-            pg_catalog.pg_get_functiondef(v_function.oid), v_pattern, p_to || '.\1(', 'g'
+            pg_catalog.pg_get_functiondef(v_function.oid), v_pattern, p_to || '.\1', 'g'
         );
         v_rewritten := v_rewritten + 1;
     END LOOP;
@@ -59,14 +59,14 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION private.requalify_calls(text[], name, name) IS
-'For a change that moves functions between schemas: re-creates (CREATE OR REPLACE, so '
-'owner, grants and comments stay) every function of public and private whose body calls '
-'p_from.NAME( for a NAME of p_names, calling p_to.NAME( instead; returns how many it '
-'re-created. Bodies name other functions by text (search_path is empty in ours), unlike '
-'policies, defaults, CHECKs and triggers, which follow a moved function by its oid.';
+COMMENT ON FUNCTION private.requalify(text[], name, name) IS
+'For a change that moves functions, tables or types between schemas: re-creates (CREATE OR '
+'REPLACE, so owner, grants and comments stay) every function of public and private whose '
+'body names p_from.NAME for a NAME of p_names, naming p_to.NAME instead; returns how many '
+'it re-created. Bodies name objects by text (search_path is empty in ours), unlike '
+'policies, views, defaults, CHECKs and triggers, which follow a moved object by its oid.';
 
-REVOKE ALL ON FUNCTION private.requalify_calls(text[], name, name)
+REVOKE ALL ON FUNCTION private.requalify(text[], name, name)
 FROM public, anon, authenticated, service_role;
 
 COMMIT;

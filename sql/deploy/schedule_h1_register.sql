@@ -2,6 +2,7 @@
 -- requires: prescription_checks
 -- requires: order_items
 -- requires: security_helpers
+-- requires: private_schema
 -- The Schedule H1 register (Drugs Rules 1945, r.65(3)(1)(h), GSR 588(E) of 2013): for each H1
 -- line supplied, the prescriber's name and address, the patient's name, the drug and the
 -- quantity, who supplied it and when, kept three years and open for inspection. Append-only:
@@ -77,7 +78,7 @@ COMMENT ON CONSTRAINT schedule_h1_register_quantity_positive ON public.schedule_
 COMMENT ON CONSTRAINT schedule_h1_register_names_not_blank ON public.schedule_h1_register IS
 'Refuses a blank prescriber name or address, patient name or drug name.';
 
-CREATE FUNCTION public.schedule_h1_register_retained()
+CREATE FUNCTION private.schedule_h1_register_retained()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -115,21 +116,21 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.schedule_h1_register_retained() IS
+COMMENT ON FUNCTION private.schedule_h1_register_retained() IS
 'BEFORE UPDATE OR DELETE row and BEFORE TRUNCATE statement trigger of schedule_h1_register, '
 'for every role (the owner included): OM106 on any UPDATE (append-only); OM107 on TRUNCATE, '
 'and on DELETE of an entry supplied less than three years ago.';
 
-REVOKE ALL ON FUNCTION public.schedule_h1_register_retained()
+REVOKE ALL ON FUNCTION private.schedule_h1_register_retained()
 FROM anon, authenticated, service_role, public;
 
 CREATE TRIGGER schedule_h1_register_retained
 BEFORE UPDATE OR DELETE ON public.schedule_h1_register
-FOR EACH ROW EXECUTE FUNCTION public.schedule_h1_register_retained();
+FOR EACH ROW EXECUTE FUNCTION private.schedule_h1_register_retained();
 
 CREATE TRIGGER schedule_h1_register_not_truncated
 BEFORE TRUNCATE ON public.schedule_h1_register
-FOR EACH STATEMENT EXECUTE FUNCTION public.schedule_h1_register_retained();
+FOR EACH STATEMENT EXECUTE FUNCTION private.schedule_h1_register_retained();
 
 REVOKE ALL ON public.schedule_h1_register FROM anon, authenticated, service_role, public;
 GRANT SELECT ON public.schedule_h1_register TO authenticated;

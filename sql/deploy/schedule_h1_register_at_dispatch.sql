@@ -2,6 +2,7 @@
 -- requires: schedule_h1_register
 -- requires: prescription_gate
 -- requires: order_line_drug_schedule
+-- requires: private_schema
 -- The register is written at the time of supply, as r.65 asks: when an order moves to
 -- OUT_FOR_DELIVERY, each of its Schedule H1 lines gets its entry, from the line (drug,
 -- quantity), the patient's profile (name) and the vendor's latest VERIFIED prescription check
@@ -11,7 +12,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.schedule_h1_register_at_dispatch()
+CREATE FUNCTION private.schedule_h1_register_at_dispatch()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -29,7 +30,7 @@ BEGIN
         FROM public.order_items AS i
         WHERE
             i.order_id = NEW.id
-            AND public.order_line_drug_schedule(i.service_snapshot) = 'H1'
+            AND private.order_line_drug_schedule(i.service_snapshot) = 'H1'
             AND NOT EXISTS (
                 SELECT 1 FROM public.schedule_h1_register AS r WHERE r.order_item_id = i.id
             )
@@ -90,20 +91,20 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.schedule_h1_register_at_dispatch() IS
+COMMENT ON FUNCTION private.schedule_h1_register_at_dispatch() IS
 'AFTER UPDATE OF status trigger of orders, when an order becomes OUT_FOR_DELIVERY: writes one '
 'schedule_h1_register entry per Schedule H1 line (order_line_drug_schedule) not yet entered, '
 'from the latest VERIFIED prescription_checks row of the line''s vendor that holds the '
 'prescriber''s name and address, and the patient''s profile name. Raises OM105 (and the order '
 'stays where it was) when such a check or the patient''s name is missing.';
 
-REVOKE ALL ON FUNCTION public.schedule_h1_register_at_dispatch()
+REVOKE ALL ON FUNCTION private.schedule_h1_register_at_dispatch()
 FROM anon, authenticated, service_role, public;
 
 CREATE TRIGGER orders_h1_register_at_dispatch
 AFTER UPDATE OF status ON public.orders
 FOR EACH ROW
 WHEN (new.status = 'OUT_FOR_DELIVERY' AND old.status <> 'OUT_FOR_DELIVERY')
-EXECUTE FUNCTION public.schedule_h1_register_at_dispatch();
+EXECUTE FUNCTION private.schedule_h1_register_at_dispatch();
 
 COMMIT;

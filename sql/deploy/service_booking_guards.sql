@@ -1,6 +1,7 @@
 -- Deploy onemedi:service_booking_guards to pg
 -- requires: rls_transactions
 -- requires: order_state_machine
+-- requires: private_schema
 -- Who may change which columns of a booking through the API: nobody moves a booking to another
 -- slot, order line or patient (the slot's seats would not follow); only the vendor's staff or
 -- an admin write fulfilment and clinical notes; only the patient or an admin name the family
@@ -8,7 +9,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.guard_service_booking_update()
+CREATE FUNCTION private.guard_service_booking_update()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -81,7 +82,7 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.guard_service_booking_update() IS
+COMMENT ON FUNCTION private.guard_service_booking_update() IS
 'BEFORE UPDATE row trigger of service_bookings; acts only when current_user is authenticated '
 '(service_role, the owner and SECURITY DEFINER functions such as cancel_booking, cancel_order '
 'and place_order pass). Errors: OM060 when order_item_id, patient_id or slot_id would change '
@@ -91,10 +92,10 @@ COMMENT ON FUNCTION public.guard_service_booking_update() IS
 'caller is neither the booking''s patient nor an admin. Messages name the columns and the '
 'booking.';
 
-REVOKE EXECUTE ON FUNCTION public.guard_service_booking_update() FROM public;
+REVOKE EXECUTE ON FUNCTION private.guard_service_booking_update() FROM public;
 
 CREATE TRIGGER service_bookings_guard_update
 BEFORE UPDATE ON public.service_bookings
-FOR EACH ROW EXECUTE FUNCTION public.guard_service_booking_update();
+FOR EACH ROW EXECUTE FUNCTION private.guard_service_booking_update();
 
 COMMIT;

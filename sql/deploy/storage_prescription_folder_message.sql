@@ -1,5 +1,6 @@
 -- Deploy onemedi:storage_prescription_folder_message to pg
 -- requires: storage_buckets
+-- requires: private_schema
 -- A patient uploading a prescription anywhere but their own folder (prescriptions/<their user
 -- id>/<file>) is told so, instead of a bare "new row violates row-level security policy":
 -- the INSERT policy calls a function that raises 42501 with the reason and the folder to use.
@@ -9,7 +10,7 @@
 
 BEGIN;
 
-CREATE FUNCTION public.prescription_upload_in_own_folder(p_bucket_id text, p_name text)
+CREATE FUNCTION private.prescription_upload_in_own_folder(p_bucket_id text, p_name text)
 RETURNS boolean
 LANGUAGE plpgsql
 STABLE
@@ -45,15 +46,15 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.prescription_upload_in_own_folder(text, text) IS
+COMMENT ON FUNCTION private.prescription_upload_in_own_folder(text, text) IS
 'For the INSERT policy of storage.objects: false for other buckets, true for a prescriptions '
 'object under the caller''s own folder (<auth.uid()>/...); otherwise raises 42501 saying that '
 'the folder is not the caller''s (or that the file is at the top of the bucket) and which '
 'folder to use.';
 
-REVOKE ALL ON FUNCTION public.prescription_upload_in_own_folder(text, text)
+REVOKE ALL ON FUNCTION private.prescription_upload_in_own_folder(text, text)
 FROM anon, authenticated, service_role, public;
-GRANT EXECUTE ON FUNCTION public.prescription_upload_in_own_folder(text, text)
+GRANT EXECUTE ON FUNCTION private.prescription_upload_in_own_folder(text, text)
 TO authenticated;
 
 DROP POLICY "patients upload prescriptions to their own folder" ON storage.objects;
@@ -64,7 +65,7 @@ FOR INSERT
 TO authenticated
 WITH CHECK (
     bucket_id = 'prescriptions'
-    AND public.prescription_upload_in_own_folder(bucket_id, name)
+    AND private.prescription_upload_in_own_folder(bucket_id, name)
 );
 
 COMMIT;

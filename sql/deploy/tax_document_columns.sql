@@ -3,6 +3,7 @@
 -- requires: order_items
 -- requires: gst_registrations
 -- requires: checkout
+-- requires: private_schema
 -- GST documents are numbered per registration, and a supply of exempt or nil-rated goods or
 -- services gets a bill of supply instead of a tax invoice (CGST Act s.31(3)(c)): an order
 -- mixing both gets both. order_invoices says which document a row is, from which state and
@@ -69,7 +70,7 @@ COMMENT ON CONSTRAINT order_invoices_document_names_its_supplier ON public.order
 'Refuses a tax invoice or bill of supply without the supplier''s two-digit state, and a tax '
 'invoice without a registration and a GSTIN of that state.';
 
-CREATE TABLE public.document_counters (
+CREATE TABLE private.document_counters (
     vendor_id uuid NOT NULL REFERENCES public.vendors (id) ON DELETE RESTRICT,
     state_code text NOT NULL REFERENCES public.states (code) ON DELETE RESTRICT,
     document_kind public.tax_document_kind NOT NULL,
@@ -89,30 +90,30 @@ CREATE TABLE public.document_counters (
     )
 );
 
-CREATE INDEX document_counters_state_code_idx ON public.document_counters (state_code);
+CREATE INDEX document_counters_state_code_idx ON private.document_counters (state_code);
 
 CREATE TRIGGER document_counters_set_updated_at
-BEFORE UPDATE ON public.document_counters
+BEFORE UPDATE ON private.document_counters
 FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
-ALTER TABLE public.document_counters ENABLE ROW LEVEL SECURITY;
+ALTER TABLE private.document_counters ENABLE ROW LEVEL SECURITY;
 
-COMMENT ON TABLE public.document_counters IS
+COMMENT ON TABLE private.document_counters IS
 'The last serial of each GST document series: one series per vendor, supplying state (so '
 'per registration), kind of document and financial year. Taken with a row lock inside the '
 'transaction that issues the document, so serials are consecutive without gaps.';
-COMMENT ON COLUMN public.document_counters.financial_year IS
+COMMENT ON COLUMN private.document_counters.financial_year IS
 'Indian financial year by its starting year (2026 = April 2026 to March 2027).';
-COMMENT ON COLUMN public.document_counters.last_number IS
+COMMENT ON COLUMN private.document_counters.last_number IS
 'The latest serial issued in the series; the next document takes last_number + 1.';
-COMMENT ON CONSTRAINT document_counters_kind_is_current ON public.document_counters IS
+COMMENT ON CONSTRAINT document_counters_kind_is_current ON private.document_counters IS
 'Refuses a series of LEGACY_INVOICE: those were numbered by 1.0.0 (invoice_counters).';
-COMMENT ON CONSTRAINT document_counters_last_number_in_range ON public.document_counters IS
+COMMENT ON CONSTRAINT document_counters_last_number_in_range ON private.document_counters IS
 'Refuses a serial outside 1 to 999999: a document number has six digits of serial.';
-COMMENT ON CONSTRAINT document_counters_financial_year_plausible ON public.document_counters IS
+COMMENT ON CONSTRAINT document_counters_financial_year_plausible ON private.document_counters IS
 'Refuses a financial year before GST (2017) or after 2999.';
 
-REVOKE ALL ON public.document_counters FROM public, anon, authenticated, service_role;
-GRANT ALL ON public.document_counters TO service_role;
+REVOKE ALL ON private.document_counters FROM public, anon, authenticated, service_role;
+GRANT ALL ON private.document_counters TO service_role;
 
 COMMIT;

@@ -5,6 +5,7 @@
 -- requires: order_invoices_one_per_supplier_and_kind
 -- requires: order_invoices_number_unique_per_series
 -- requires: order_state_machine
+-- requires: private_schema
 -- When a vendor's goods leave for the patient (the order moves to OUT_FOR_DELIVERY), the
 -- supply happens and its documents are issued (CGST Act s.31(1)(a): at the time of removal;
 -- services, s.31(2), within 30 days of the supply): per vendor and supplying state, a tax
@@ -21,7 +22,7 @@ ALTER TABLE public.order_invoices
 DROP CONSTRAINT order_invoices_one_per_vendor_per_order,
 DROP CONSTRAINT order_invoices_number_unique_per_vendor_and_year;
 
-CREATE FUNCTION public.next_document_number(
+CREATE FUNCTION private.next_document_number(
     p_vendor_id uuid, p_state_code text, p_kind public.tax_document_kind, p_on date
 )
 RETURNS text
@@ -36,7 +37,7 @@ BEGIN
     v_year := (
         extract(YEAR FROM p_on) - CASE WHEN extract(MONTH FROM p_on) < 4 THEN 1 ELSE 0 END
     )::smallint;
-    INSERT INTO public.document_counters AS c (
+    INSERT INTO private.document_counters AS c (
         vendor_id, state_code, document_kind, financial_year, last_number
     )
     VALUES (p_vendor_id, p_state_code, p_kind, v_year, 1)
@@ -53,7 +54,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.next_document_number(uuid, text, public.tax_document_kind, date) IS
+COMMENT ON FUNCTION private.next_document_number(uuid, text, public.tax_document_kind, date) IS
 'The next number of the series of vendor p_vendor_id in state p_state_code for documents of '
 'kind p_kind in the financial year of p_on: TI/YYZZ/nnnnnn for tax invoices, BS/YYZZ/nnnnnn '
 'for bills of supply (YYZZ the financial year, e.g. 2627), 14 characters. Consecutive '
@@ -61,10 +62,10 @@ COMMENT ON FUNCTION public.next_document_number(uuid, text, public.tax_document_
 'transaction gives its number back. Raises 23514 document_counters_last_number_in_range '
 'after serial 999999.';
 
-REVOKE ALL ON FUNCTION public.next_document_number(uuid, text, public.tax_document_kind, date)
+REVOKE ALL ON FUNCTION private.next_document_number(uuid, text, public.tax_document_kind, date)
 FROM public, anon, authenticated, service_role;
 
-CREATE FUNCTION public.issue_order_documents(p_order_id uuid)
+CREATE FUNCTION private.issue_order_documents(p_order_id uuid)
 RETURNS SETOF public.order_invoices
 LANGUAGE plpgsql
 VOLATILE
@@ -72,7 +73,7 @@ SECURITY DEFINER
 SET search_path = ''
 AS $$
 DECLARE
-    v_on date := public.date_in_india(pg_catalog.now());
+    v_on date := private.date_in_india(pg_catalog.now());
     v_group record;
     v_registration public.gst_registrations;
     v_document public.order_invoices;
@@ -128,7 +129,7 @@ BEGIN
             supplier_state_code, registration_id, gstin
         ) VALUES (
             p_order_id, v_group.vendor_id,
-            public.next_document_number(
+            private.next_document_number(
                 v_group.vendor_id, v_group.supplier_state_code, v_group.kind, v_on
             ),
             v_on, v_group.kind, v_group.supplier_state_code, v_registration.id,
@@ -143,7 +144,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.issue_order_documents(uuid) IS
+COMMENT ON FUNCTION private.issue_order_documents(uuid) IS
 'Issues the GST documents of order p_order_id''s lines that have none, dated today in '
 'India: per vendor and supplying state a TAX_INVOICE for the lines with a GST rate above 0, '
 'under the vendor''s registration in that state, and a BILL_OF_SUPPLY for the exempt and '
@@ -152,11 +153,11 @@ COMMENT ON FUNCTION public.issue_order_documents(uuid) IS
 'OUT_FOR_DELIVERY; idempotent. Raises OM077 when a taxable line''s vendor has no '
 'registration in force in its state.';
 
-REVOKE ALL ON FUNCTION public.issue_order_documents(uuid)
+REVOKE ALL ON FUNCTION private.issue_order_documents(uuid)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.issue_order_documents(uuid) TO service_role;
+GRANT EXECUTE ON FUNCTION private.issue_order_documents(uuid) TO service_role;
 
-CREATE FUNCTION public.orders_issue_documents()
+CREATE FUNCTION private.orders_issue_documents()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -164,26 +165,26 @@ SECURITY DEFINER
 SET search_path = ''
 AS $$
 BEGIN
-    PERFORM public.issue_order_documents(NEW.id);
+    PERFORM private.issue_order_documents(NEW.id);
     RETURN NULL;
 END
 $$;
 
-COMMENT ON FUNCTION public.orders_issue_documents() IS
+COMMENT ON FUNCTION private.orders_issue_documents() IS
 'AFTER UPDATE OF status trigger of orders, when an order moves to OUT_FOR_DELIVERY: issues '
 'its tax invoices and bills of supply (issue_order_documents). Passes on OM077.';
 
-REVOKE ALL ON FUNCTION public.orders_issue_documents()
+REVOKE ALL ON FUNCTION private.orders_issue_documents()
 FROM public, anon, authenticated, service_role;
 
 CREATE TRIGGER orders_issue_documents
 AFTER UPDATE OF status ON public.orders
 FOR EACH ROW
 WHEN (new.status = 'OUT_FOR_DELIVERY' AND old.status <> 'OUT_FOR_DELIVERY')
-EXECUTE FUNCTION public.orders_issue_documents();
+EXECUTE FUNCTION private.orders_issue_documents();
 
 -- An issued document is kept as issued: no edit, no deletion, and no new 1.0.0 invoice.
-CREATE FUNCTION public.order_invoices_kept_as_issued()
+CREATE FUNCTION private.order_invoices_kept_as_issued()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -218,20 +219,20 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.order_invoices_kept_as_issued() IS
+COMMENT ON FUNCTION private.order_invoices_kept_as_issued() IS
 'BEFORE INSERT, UPDATE, DELETE trigger of order_invoices: raises OM075 for a new '
 'LEGACY_INVOICE, for any change of an issued document (updated_at aside) and for its '
 'deletion, for every role.';
 
-REVOKE ALL ON FUNCTION public.order_invoices_kept_as_issued()
+REVOKE ALL ON FUNCTION private.order_invoices_kept_as_issued()
 FROM public, anon, authenticated, service_role;
 
 CREATE TRIGGER order_invoices_kept_as_issued
 BEFORE INSERT OR UPDATE OR DELETE ON public.order_invoices
-FOR EACH ROW EXECUTE FUNCTION public.order_invoices_kept_as_issued();
+FOR EACH ROW EXECUTE FUNCTION private.order_invoices_kept_as_issued();
 
 -- A document covers at least one line of its own, checked when the transaction commits.
-CREATE FUNCTION public.order_invoices_have_lines()
+CREATE FUNCTION private.order_invoices_have_lines()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -257,17 +258,17 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION public.order_invoices_have_lines() IS
+COMMENT ON FUNCTION private.order_invoices_have_lines() IS
 'Deferred constraint trigger of order_invoices (at commit): raises OM074 when a new tax '
 'invoice or bill of supply has no order line of its order and vendor pointing at it.';
 
-REVOKE ALL ON FUNCTION public.order_invoices_have_lines()
+REVOKE ALL ON FUNCTION private.order_invoices_have_lines()
 FROM public, anon, authenticated, service_role;
 
 CREATE CONSTRAINT TRIGGER order_invoices_have_lines
 AFTER INSERT ON public.order_invoices
 DEFERRABLE INITIALLY DEFERRED
-FOR EACH ROW EXECUTE FUNCTION public.order_invoices_have_lines();
+FOR EACH ROW EXECUTE FUNCTION private.order_invoices_have_lines();
 
 COMMENT ON TABLE public.order_invoices IS
 'The GST documents of an order: per vendor and supplying state, a tax invoice for taxable '

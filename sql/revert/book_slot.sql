@@ -2,9 +2,11 @@
 
 BEGIN;
 
-DROP FUNCTION public.cancel_booking(uuid);
-DROP FUNCTION public.book_slot(uuid, integer);
-DROP FUNCTION public.book_slot_seats(uuid, integer, integer);
-DROP FUNCTION public.order_rules_acts_for_vendor(uuid);
+ALTER FUNCTION private.book_slot_seats(uuid, integer, integer) SET SCHEMA public;
+ALTER FUNCTION private.order_rules_acts_for_vendor(uuid) SET SCHEMA public;
+
+SELECT private.requalify(
+    ARRAY['book_slot_seats', 'order_rules_acts_for_vendor'], 'private', 'public'
+);
 
 COMMIT;

@@ -3,6 +3,6 @@
 BEGIN;
 
 DROP TRIGGER service_bookings_moves_along_fulfillment ON public.service_bookings;
-DROP FUNCTION public.service_bookings_check_fulfillment();
+DROP FUNCTION private.service_bookings_check_fulfillment();
 
 COMMIT;

@@ -173,7 +173,7 @@ USING (
     OR (SELECT public.is_admin())
 );
 
-DROP FUNCTION public.writable_branch_ids();
+DROP FUNCTION private.writable_branch_ids();
 
 CREATE OR REPLACE FUNCTION public.managed_vendor_ids()
 RETURNS SETOF uuid

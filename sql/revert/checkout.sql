@@ -9,25 +9,25 @@ ALTER TABLE public.orders ALTER COLUMN tax_basis SET DEFAULT 'EXCLUSIVE';
 
 DROP FUNCTION public.quote_cart(uuid, uuid, text);
 DROP FUNCTION public.place_order(uuid, uuid, numeric, text);
-DROP FUNCTION public.checkout_take_stock(public.checkout_line);
-DROP FUNCTION public.checkout_cart(uuid, uuid, boolean);
-DROP FUNCTION public.checkout_address(uuid, uuid);
-DROP FUNCTION public.checkout_totals(public.checkout_line[]);
-DROP FUNCTION public.checkout_lines(uuid, text, date, public.coupons);
-DROP FUNCTION public.checkout_tax_line(public.checkout_line, date, text);
-DROP FUNCTION public.checkout_apply_coupon(public.checkout_line[], public.coupons);
-DROP FUNCTION public.checkout_coupon(text, timestamptz, boolean);
-DROP FUNCTION public.checkout_price_line(
+DROP FUNCTION private.checkout_take_stock(private.checkout_line);
+DROP FUNCTION private.checkout_cart(uuid, uuid, boolean);
+DROP FUNCTION private.checkout_address(uuid, uuid);
+DROP FUNCTION private.checkout_totals(private.checkout_line[]);
+DROP FUNCTION private.checkout_lines(uuid, text, date, public.coupons);
+DROP FUNCTION private.checkout_tax_line(private.checkout_line, date, text);
+DROP FUNCTION private.checkout_apply_coupon(private.checkout_line[], public.coupons);
+DROP FUNCTION private.checkout_coupon(text, timestamptz, boolean);
+DROP FUNCTION private.checkout_price_line(
     uuid, public.service_type, uuid, boolean, integer, uuid, uuid, uuid
 );
-DROP FUNCTION public.checkout_supplier_state(uuid, uuid, text, text);
-DROP FUNCTION public.checkout_offer_doctor_consult(uuid, uuid, uuid);
-DROP FUNCTION public.checkout_offer_home_service(uuid, uuid, uuid);
-DROP FUNCTION public.checkout_offer_scan(uuid, uuid, uuid);
-DROP FUNCTION public.checkout_offer_lab_test(uuid, uuid, uuid);
-DROP FUNCTION public.checkout_offer_medicine(uuid, uuid, uuid);
-DROP TYPE public.checkout_offer;
-DROP TYPE public.checkout_line;
+DROP FUNCTION private.checkout_supplier_state(uuid, uuid, text, text);
+DROP FUNCTION private.checkout_offer_doctor_consult(uuid, uuid, uuid);
+DROP FUNCTION private.checkout_offer_home_service(uuid, uuid, uuid);
+DROP FUNCTION private.checkout_offer_scan(uuid, uuid, uuid);
+DROP FUNCTION private.checkout_offer_lab_test(uuid, uuid, uuid);
+DROP FUNCTION private.checkout_offer_medicine(uuid, uuid, uuid);
+DROP TYPE private.checkout_offer;
+DROP TYPE private.checkout_line;
 
 CREATE OR REPLACE FUNCTION public.place_order(
     p_cart_id uuid, p_address_id uuid, p_coupon_code text DEFAULT NULL

@@ -2,6 +2,6 @@
 
 BEGIN;
 
-DROP FUNCTION public.gstin_check_character(text);
+DROP FUNCTION private.gstin_check_character(text);
 
 COMMIT;

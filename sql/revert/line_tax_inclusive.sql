@@ -2,7 +2,7 @@
 
 BEGIN;
 
-DROP FUNCTION public.line_tax_inclusive(numeric, text, date, text, text);
-DROP FUNCTION public.date_in_india(timestamptz);
+DROP FUNCTION private.line_tax_inclusive(numeric, text, date, text, text);
+DROP FUNCTION private.date_in_india(timestamptz);
 
 COMMIT;

@@ -3,6 +3,6 @@
 BEGIN;
 
 DROP TRIGGER order_artifacts_in_patient_folder ON public.order_artifacts;
-DROP FUNCTION public.order_artifacts_in_patient_folder();
+DROP FUNCTION private.order_artifacts_in_patient_folder();
 
 COMMIT;

@@ -2,6 +2,6 @@
 
 BEGIN;
 
-DROP FUNCTION public.order_line_drug_schedule(jsonb);
+DROP FUNCTION private.order_line_drug_schedule(jsonb);
 
 COMMIT;

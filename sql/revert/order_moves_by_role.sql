@@ -3,6 +3,6 @@
 BEGIN;
 
 DROP TRIGGER orders_authorize_moves ON public.orders;
-DROP FUNCTION public.orders_authorize_moves();
+DROP FUNCTION private.orders_authorize_moves();
 
 COMMIT;

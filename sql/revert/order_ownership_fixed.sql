@@ -4,6 +4,6 @@ BEGIN;
 
 DROP TRIGGER service_bookings_ownership_fixed ON public.service_bookings;
 DROP TRIGGER orders_fix_ownership ON public.orders;
-DROP FUNCTION public.refuse_ownership_change();
+DROP FUNCTION private.refuse_ownership_change();
 
 COMMIT;

@@ -7,9 +7,9 @@ ALTER TABLE public.orders DROP CONSTRAINT orders_payment_ref_key;
 -- The renamed references get their gateway value back.
 UPDATE public.orders AS o
 SET payment_ref = c.payment_ref
-FROM public.payment_ref_conflicts AS c
+FROM private.payment_ref_conflicts AS c
 WHERE o.id = c.order_id;
 
-DROP TABLE public.payment_ref_conflicts;
+DROP TABLE private.payment_ref_conflicts;
 
 COMMIT;

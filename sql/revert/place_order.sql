@@ -2,10 +2,14 @@
 
 BEGIN;
 
-DROP FUNCTION public.place_order(uuid, uuid, text);
-DROP TRIGGER order_items_frozen_after_placement ON public.order_items;
-DROP FUNCTION public.order_items_frozen_after_placement();
-DROP FUNCTION public.next_invoice_number(uuid, date);
-DROP TABLE public.invoice_counters;
+ALTER TABLE private.invoice_counters SET SCHEMA public;
+ALTER FUNCTION private.next_invoice_number(uuid, date) SET SCHEMA public;
+ALTER FUNCTION private.order_items_frozen_after_placement() SET SCHEMA public;
+
+SELECT private.requalify(
+    ARRAY['invoice_counters', 'next_invoice_number', 'order_items_frozen_after_placement'],
+    'private',
+    'public'
+);
 
 COMMIT;

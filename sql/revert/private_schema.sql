@@ -2,7 +2,7 @@
 
 BEGIN;
 
-DROP FUNCTION private.requalify_calls(text[], name, name);
+DROP FUNCTION private.requalify(text[], name, name);
 DROP SCHEMA private;
 
 COMMIT;

@@ -3,6 +3,6 @@
 BEGIN;
 
 DROP TABLE public.schedule_h1_register;
-DROP FUNCTION public.schedule_h1_register_retained();
+DROP FUNCTION private.schedule_h1_register_retained();
 
 COMMIT;

@@ -3,6 +3,6 @@
 BEGIN;
 
 DROP TRIGGER orders_h1_register_at_dispatch ON public.orders;
-DROP FUNCTION public.schedule_h1_register_at_dispatch();
+DROP FUNCTION private.schedule_h1_register_at_dispatch();
 
 COMMIT;

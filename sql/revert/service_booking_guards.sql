@@ -3,6 +3,6 @@
 BEGIN;
 
 DROP TRIGGER service_bookings_guard_update ON public.service_bookings;
-DROP FUNCTION public.guard_service_booking_update();
+DROP FUNCTION private.guard_service_booking_update();
 
 COMMIT;

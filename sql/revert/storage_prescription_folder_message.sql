@@ -13,6 +13,6 @@ WITH CHECK (
     AND (storage.foldername(name))[1] = (SELECT auth.uid())::text
 );
 
-DROP FUNCTION public.prescription_upload_in_own_folder(text, text);
+DROP FUNCTION private.prescription_upload_in_own_folder(text, text);
 
 COMMIT;

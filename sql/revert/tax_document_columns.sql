@@ -2,7 +2,7 @@
 
 BEGIN;
 
-DROP TABLE public.document_counters;
+DROP TABLE private.document_counters;
 ALTER TABLE public.order_items DROP COLUMN invoice_id;
 ALTER TABLE public.order_invoices
 DROP COLUMN gstin,

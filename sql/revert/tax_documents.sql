@@ -5,13 +5,13 @@
 BEGIN;
 
 DROP TRIGGER order_invoices_have_lines ON public.order_invoices;
-DROP FUNCTION public.order_invoices_have_lines();
+DROP FUNCTION private.order_invoices_have_lines();
 DROP TRIGGER order_invoices_kept_as_issued ON public.order_invoices;
-DROP FUNCTION public.order_invoices_kept_as_issued();
+DROP FUNCTION private.order_invoices_kept_as_issued();
 DROP TRIGGER orders_issue_documents ON public.orders;
-DROP FUNCTION public.orders_issue_documents();
-DROP FUNCTION public.issue_order_documents(uuid);
-DROP FUNCTION public.next_document_number(uuid, text, public.tax_document_kind, date);
+DROP FUNCTION private.orders_issue_documents();
+DROP FUNCTION private.issue_order_documents(uuid);
+DROP FUNCTION private.next_document_number(uuid, text, public.tax_document_kind, date);
 
 ALTER TABLE public.order_invoices
 ADD CONSTRAINT order_invoices_one_per_vendor_per_order UNIQUE (order_id, vendor_id),

@@ -7,6 +7,6 @@ FROM pg_catalog.pg_trigger
 WHERE
     tgrelid = 'public.service_bookings'::regclass
     AND tgname = 'service_bookings_moves_along_fulfillment'
-    AND tgfoid = 'public.service_bookings_check_fulfillment()'::regprocedure;
+    AND tgfoid = 'private.service_bookings_check_fulfillment()'::regprocedure;
 
 ROLLBACK;

@@ -4,7 +4,7 @@ BEGIN;
 
 SELECT
     1 / has_function_privilege(
-        'authenticated', 'public.writable_branch_ids()', 'EXECUTE'
+        'authenticated', 'private.writable_branch_ids()', 'EXECUTE'
     )::integer;
 
 SELECT 1 / (count(*) = 15)::integer

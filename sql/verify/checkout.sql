@@ -11,7 +11,7 @@ SELECT
             'authenticated', 'public.quote_cart(uuid, uuid, text)', 'EXECUTE'
         )
         AND NOT has_function_privilege(
-            'authenticated', 'public.checkout_lines(uuid, text, date, public.coupons)', 'EXECUTE'
+            'authenticated', 'private.checkout_lines(uuid, text, date, public.coupons)', 'EXECUTE'
         )
     )::integer;
 

@@ -17,8 +17,8 @@ WHERE FALSE;
 
 SELECT
     1 / (
-        public.is_valid_gst_registration('27AAPFU0939F1ZV', 'REGULAR')
-        AND NOT public.is_valid_gst_registration('27AAPFU0939F1ZV', 'TCS')
+        private.is_valid_gst_registration('27AAPFU0939F1ZV', 'REGULAR')
+        AND NOT private.is_valid_gst_registration('27AAPFU0939F1ZV', 'TCS')
     )::integer;
 
 ROLLBACK;

@@ -7,6 +7,6 @@ FROM pg_catalog.pg_trigger
 WHERE
     tgrelid = 'public.order_artifacts'::regclass
     AND tgname = 'order_artifacts_in_patient_folder'
-    AND tgfoid = 'public.order_artifacts_in_patient_folder()'::regprocedure;
+    AND tgfoid = 'private.order_artifacts_in_patient_folder()'::regprocedure;
 
 ROLLBACK;

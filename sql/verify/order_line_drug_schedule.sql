@@ -2,6 +2,6 @@
 
 BEGIN;
 
-SELECT public.order_line_drug_schedule('{"drug_schedule": "H1"}'::jsonb);
+SELECT private.order_line_drug_schedule('{"drug_schedule": "H1"}'::jsonb);
 
 ROLLBACK;

@@ -7,6 +7,6 @@ FROM pg_catalog.pg_trigger
 WHERE
     tgrelid = 'public.orders'::regclass
     AND tgname = 'orders_authorize_moves'
-    AND tgfoid = 'public.orders_authorize_moves()'::regprocedure;
+    AND tgfoid = 'private.orders_authorize_moves()'::regprocedure;
 
 ROLLBACK;

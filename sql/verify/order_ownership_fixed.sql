@@ -7,13 +7,13 @@ FROM pg_catalog.pg_trigger
 WHERE
     tgrelid = 'public.orders'::regclass
     AND tgname = 'orders_fix_ownership'
-    AND tgfoid = 'public.refuse_ownership_change()'::regprocedure;
+    AND tgfoid = 'private.refuse_ownership_change()'::regprocedure;
 
 SELECT 1 / count(*)
 FROM pg_catalog.pg_trigger
 WHERE
     tgrelid = 'public.service_bookings'::regclass
     AND tgname = 'service_bookings_ownership_fixed'
-    AND tgfoid = 'public.refuse_ownership_change()'::regprocedure;
+    AND tgfoid = 'private.refuse_ownership_change()'::regprocedure;
 
 ROLLBACK;

@@ -7,7 +7,7 @@ SELECT
     payment_ref,
     kept_by_order_id,
     resolved_at
-FROM public.payment_ref_conflicts
+FROM private.payment_ref_conflicts
 WHERE FALSE;
 
 SELECT 1 / count(*)

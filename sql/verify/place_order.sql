@@ -5,14 +5,19 @@ BEGIN;
 SELECT
     vendor_id,
     financial_year,
-    last_number,
-    created_at,
-    updated_at
-FROM public.invoice_counters
+    last_number
+FROM private.invoice_counters
 WHERE FALSE;
-SELECT has_function_privilege('public.next_invoice_number(uuid, date)', 'execute');
-SELECT has_function_privilege('public.place_order(uuid, uuid, text)', 'execute');
-SELECT 1 / count(*) FROM pg_catalog.pg_trigger
-WHERE tgname = 'order_items_frozen_after_placement';
+SELECT 'private.next_invoice_number(uuid, date)'::regprocedure;
+SELECT 1 / count(*)::integer
+FROM pg_catalog.pg_trigger
+WHERE
+    tgname = 'order_items_frozen_after_placement'
+    AND tgfoid = 'private.order_items_frozen_after_placement()'::regprocedure;
+SELECT 1 / (count(*) = 0)::integer
+FROM pg_catalog.pg_proc AS p
+WHERE
+    p.prosrc
+    ~ '\mpublic\.(invoice_counters|next_invoice_number|order_items_frozen_after_placement)\M';
 
 ROLLBACK;

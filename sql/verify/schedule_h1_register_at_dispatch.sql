@@ -7,6 +7,6 @@ FROM pg_catalog.pg_trigger
 WHERE
     tgrelid = 'public.orders'::regclass
     AND tgname = 'orders_h1_register_at_dispatch'
-    AND tgfoid = 'public.schedule_h1_register_at_dispatch()'::regprocedure;
+    AND tgfoid = 'private.schedule_h1_register_at_dispatch()'::regprocedure;
 
 ROLLBACK;

@@ -2,47 +2,42 @@
 
 BEGIN;
 
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
+-- In private, executable by the signed-in (policies call them as the querying role), never
+-- by anon; none left in public.
+SELECT 1 / has_function_privilege('authenticated', p.oid, 'EXECUTE')::integer
+FROM pg_catalog.pg_proc AS p
 WHERE
-    oid = 'public.is_admin()'::regprocedure
-    AND prosecdef
-    AND proconfig @> ARRAY['search_path=""'];
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
+    p.pronamespace = 'private'::regnamespace
+    AND p.proname IN (
+        'is_admin', 'current_vendor_ids', 'managed_vendor_ids', 'writable_vendor_ids',
+        'current_vendor_order_ids'
+    );
+SELECT 1 / (count(*) = 5)::integer
+FROM pg_catalog.pg_proc AS p
 WHERE
-    oid = 'public.has_vendor_access(uuid)'::regprocedure
-    AND prosecdef
-    AND proconfig @> ARRAY['search_path=""'];
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
+    p.pronamespace = 'private'::regnamespace
+    AND p.proname IN (
+        'is_admin', 'current_vendor_ids', 'managed_vendor_ids', 'writable_vendor_ids',
+        'current_vendor_order_ids'
+    )
+    AND NOT has_function_privilege('anon', p.oid, 'EXECUTE');
+SELECT 1 / (count(*) = 0)::integer
+FROM pg_catalog.pg_proc AS p
 WHERE
-    oid = 'public.current_vendor_ids()'::regprocedure
-    AND prosecdef
-    AND proconfig @> ARRAY['search_path=""'];
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
+    p.pronamespace = 'public'::regnamespace
+    AND p.proname IN (
+        'is_admin', 'current_vendor_ids', 'managed_vendor_ids', 'writable_vendor_ids',
+        'current_vendor_order_ids'
+    );
+-- No function body still calls them in public.
+SELECT 1 / (count(*) = 0)::integer
+FROM pg_catalog.pg_proc AS p
 WHERE
-    oid = 'public.managed_vendor_ids()'::regprocedure
-    AND prosecdef
-    AND proconfig @> ARRAY['search_path=""'];
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
-WHERE
-    oid = 'public.current_vendor_order_ids()'::regprocedure
-    AND prosecdef
-    AND proconfig @> ARRAY['search_path=""'];
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
-WHERE
-    oid = 'public.writable_vendor_ids()'::regprocedure
-    AND prosecdef
-    AND proconfig @> ARRAY['search_path=""'];
-SELECT 1 / (NOT has_function_privilege('anon', 'public.is_admin()', 'execute'))::integer;
-SELECT
-    1 / (
-        NOT has_function_privilege('anon', 'public.has_vendor_access(uuid)', 'execute')
-    )::integer;
-SELECT has_function_privilege('authenticated', 'public.has_vendor_access(uuid)', 'execute');
+    p.pronamespace IN ('public'::regnamespace, 'private'::regnamespace)
+    AND p.prosrc ~ (
+        '\mpublic\.(is_admin|current_vendor_ids|managed_vendor_ids|writable_vendor_ids|'
+        || 'current_vendor_order_ids)\('
+    );
+SELECT 'public.has_vendor_access(uuid)'::regprocedure;
 
 ROLLBACK;

@@ -11,7 +11,7 @@ WHERE
     AND with_check LIKE '%prescription_upload_in_own_folder%';
 
 SELECT 1 / has_function_privilege(
-    'authenticated', 'public.prescription_upload_in_own_folder(text, text)', 'EXECUTE'
+    'authenticated', 'private.prescription_upload_in_own_folder(text, text)', 'EXECUTE'
 )::integer;
 
 ROLLBACK;

@@ -18,7 +18,7 @@ SELECT
     document_kind,
     financial_year,
     last_number
-FROM public.document_counters
+FROM private.document_counters
 WHERE FALSE;
 
 ROLLBACK;

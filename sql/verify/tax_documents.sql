@@ -2,8 +2,8 @@
 
 BEGIN;
 
-SELECT 'public.issue_order_documents(uuid)'::regprocedure;
-SELECT 'public.next_document_number(uuid, text, public.tax_document_kind, date)'::regprocedure;
+SELECT 'private.issue_order_documents(uuid)'::regprocedure;
+SELECT 'private.next_document_number(uuid, text, public.tax_document_kind, date)'::regprocedure;
 
 SELECT 1 / (count(*) = 3)::integer
 FROM pg_catalog.pg_trigger

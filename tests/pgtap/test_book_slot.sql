@@ -72,7 +72,7 @@ SELECT ok(
     NOT has_function_privilege('anon', 'public.book_slot(uuid, integer)', 'execute')
     AND NOT has_function_privilege('anon', 'public.cancel_booking(uuid)', 'execute')
     AND NOT has_function_privilege(
-        'authenticated', 'public.book_slot_seats(uuid, integer, integer)', 'execute'
+        'authenticated', 'private.book_slot_seats(uuid, integer, integer)', 'execute'
     ),
     'anon may not book or cancel, nobody but service_role calls book_slot_seats'
 );

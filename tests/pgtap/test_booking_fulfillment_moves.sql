@@ -89,7 +89,7 @@ INSERT INTO public.service_bookings (id, order_item_id, patient_id, slot_id) VAL
 
 SELECT trigger_is(
     'public', 'service_bookings', 'service_bookings_moves_along_fulfillment',
-    'public', 'service_bookings_check_fulfillment',
+    'private', 'service_bookings_check_fulfillment',
     'service_bookings_moves_along_fulfillment runs service_bookings_check_fulfillment()'
 );
 

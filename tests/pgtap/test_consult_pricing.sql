@@ -419,7 +419,7 @@ SELECT throws_ok(
 RESET ROLE;
 SELECT ok(
     obj_description(
-        'public.checkout_offer_doctor_consult(uuid, uuid, uuid)'::regprocedure
+        'private.checkout_offer_doctor_consult(uuid, uuid, uuid)'::regprocedure
     ) ~ 'consult_pricing',
     'checkout documents that consultations are priced from consult_pricing'
 );

@@ -36,16 +36,16 @@ INSERT INTO public.vendors (id, name, type, owner_id) VALUES
 
 -- The check character ------------------------------------------------------------------------
 SELECT is(
-    public.gstin_check_character('27AAPFU0939F1Z'), 'V', 'published example 27AAPFU0939F1ZV'
+    private.gstin_check_character('27AAPFU0939F1Z'), 'V', 'published example 27AAPFU0939F1ZV'
 );
 SELECT is(
-    public.gstin_check_character('29AAGCB7383J1Z'), '4', 'published example 29AAGCB7383J1Z4'
+    private.gstin_check_character('29AAGCB7383J1Z'), '4', 'published example 29AAGCB7383J1Z4'
 );
-SELECT is(public.gstin_check_character('29AAACT7777B1Z'), '3', 'a PAN-based GSTIN: 3');
-SELECT is(public.gstin_check_character('2925USA12345NF'), 'A', 'a non-resident GSTIN: A');
-SELECT is(public.gstin_check_character('2925USA12345UN'), 'M', 'a UIN: M');
+SELECT is(private.gstin_check_character('29AAACT7777B1Z'), '3', 'a PAN-based GSTIN: 3');
+SELECT is(private.gstin_check_character('2925USA12345NF'), 'A', 'a non-resident GSTIN: A');
+SELECT is(private.gstin_check_character('2925USA12345UN'), 'M', 'a UIN: M');
 SELECT is(
-    public.gstin_check_character('29aaact7777b1z'), NULL, 'lower case has no check character'
+    private.gstin_check_character('29aaact7777b1z'), NULL, 'lower case has no check character'
 );
 SELECT ok(
     public.is_valid_gstin('27AAPFU0939F1ZV') AND NOT public.is_valid_gstin('27AAPFU0939F1ZW')
@@ -55,43 +55,43 @@ SELECT ok(
 
 -- Formats by registration type ---------------------------------------------------------------
 SELECT ok(
-    public.is_valid_gst_registration('29AAACT7777B1Z3', 'REGULAR'),
+    private.is_valid_gst_registration('29AAACT7777B1Z3', 'REGULAR'),
     'REGULAR: state, PAN of a company (C), entity 1, Z, check character'
 );
 SELECT ok(
-    NOT public.is_valid_gst_registration('29AAACT7777B1X7', 'REGULAR'),
+    NOT private.is_valid_gst_registration('29AAACT7777B1X7', 'REGULAR'),
     'REGULAR refuses a letter other than Z at position 14 (whose check character is right)'
 );
 SELECT ok(
-    NOT public.is_valid_gst_registration('29AAAQT7777B1ZA', 'REGULAR'),
+    NOT private.is_valid_gst_registration('29AAAQT7777B1ZA', 'REGULAR'),
     'REGULAR refuses a PAN whose 4th character (Q) is no holder type'
 );
 SELECT ok(
-    NOT public.is_valid_gst_registration('29AAACT7777B1Z4', 'REGULAR'),
+    NOT private.is_valid_gst_registration('29AAACT7777B1Z4', 'REGULAR'),
     'REGULAR refuses a wrong check character'
 );
 SELECT ok(
-    public.is_valid_gst_registration('29AAACT7777B1CE', 'TCS'),
+    private.is_valid_gst_registration('29AAACT7777B1CE', 'TCS'),
     'TCS: a collector such as an e-commerce operator has C at position 14'
 );
 SELECT ok(
-    public.is_valid_gst_registration('29ABCD12345E1DE', 'TDS'),
+    private.is_valid_gst_registration('29ABCD12345E1DE', 'TDS'),
     'TDS: a deductor registered on its TAN (AAAA99999A) has D at position 14'
 );
 SELECT ok(
-    public.is_valid_gst_registration('2925USA12345NFA', 'NON_RESIDENT'),
+    private.is_valid_gst_registration('2925USA12345NFA', 'NON_RESIDENT'),
     'NON_RESIDENT: year, country, serial, N'
 );
 SELECT ok(
-    public.is_valid_gst_registration('2925USA12345UNM', 'UIN'),
+    private.is_valid_gst_registration('2925USA12345UNM', 'UIN'),
     'UIN: year, country, serial, UN (UN bodies, embassies)'
 );
 SELECT ok(
-    NOT public.is_valid_gst_registration('2925USA12345UNM', 'REGULAR'),
+    NOT private.is_valid_gst_registration('2925USA12345UNM', 'REGULAR'),
     'a UIN is no regular GSTIN'
 );
 SELECT ok(
-    NOT public.is_valid_gst_registration('25AAACT7777B1ZB', 'REGULAR'),
+    NOT private.is_valid_gst_registration('25AAACT7777B1ZB', 'REGULAR'),
     'state code 25 (Daman and Diu, merged into 26) issues no GSTIN'
 );
 

@@ -495,10 +495,10 @@ SELECT is(
     'who may move is decided before any other BEFORE UPDATE trigger of orders'
 );
 SELECT ok(
-    NOT has_table_privilege('authenticated', 'public.payment_ref_conflicts', 'SELECT')
-    AND NOT has_table_privilege('anon', 'public.payment_ref_conflicts', 'SELECT')
-    AND has_table_privilege('service_role', 'public.payment_ref_conflicts', 'SELECT')
-    AND NOT has_table_privilege('service_role', 'public.payment_ref_conflicts', 'INSERT'),
+    NOT has_table_privilege('authenticated', 'private.payment_ref_conflicts', 'SELECT')
+    AND NOT has_table_privilege('anon', 'private.payment_ref_conflicts', 'SELECT')
+    AND has_table_privilege('service_role', 'private.payment_ref_conflicts', 'SELECT')
+    AND NOT has_table_privilege('service_role', 'private.payment_ref_conflicts', 'INSERT'),
     'payment_ref_conflicts is read by the backend only and written by its migration only'
 );
 

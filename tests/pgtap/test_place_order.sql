@@ -226,7 +226,7 @@ FROM (
 SELECT is(
     (
         SELECT ARRAY[t.gst_rate, t.taxable_value, t.cgst, t.sgst, t.utgst, t.igst]
-        FROM public.line_tax_inclusive(40.00, '3004', '2026-12-01', '29', '29') AS t
+        FROM private.line_tax_inclusive(40.00, '3004', '2026-12-01', '29', '29') AS t
     )::numeric[],
     -- 40 * 5 / 210 = 0.952..., so 0.95 each; 40.00 - 1.90 = 38.10
     ARRAY[5, 38.10, 0.95, 0.95, 0, 0]::numeric[],
@@ -235,7 +235,7 @@ SELECT is(
 SELECT is(
     (
         SELECT ARRAY[t.gst_rate, t.taxable_value, t.cgst, t.sgst, t.utgst, t.igst]
-        FROM public.line_tax_inclusive(40.00, '3004', '2026-12-01', '29', '27') AS t
+        FROM private.line_tax_inclusive(40.00, '3004', '2026-12-01', '29', '27') AS t
     )::numeric[],
     -- 40 * 5 / 105 = 1.904..., so 1.90; 40.00 - 1.90 = 38.10
     ARRAY[5, 38.10, 0, 0, 0, 1.90]::numeric[],
@@ -244,7 +244,7 @@ SELECT is(
 SELECT is(
     (
         SELECT ARRAY[t.gst_rate, t.taxable_value, t.cgst, t.sgst, t.utgst, t.igst]
-        FROM public.line_tax_inclusive(40.00, '3004', '2026-12-01', '04', '04') AS t
+        FROM private.line_tax_inclusive(40.00, '3004', '2026-12-01', '04', '04') AS t
     )::numeric[],
     ARRAY[5, 38.10, 0.95, 0, 0.95, 0]::numeric[],
     'within Chandigarh (a union territory without legislature): CGST + UTGST, no SGST'
@@ -252,8 +252,8 @@ SELECT is(
 SELECT is(
     (
         SELECT ARRAY[t.gst_rate, t.taxable_value, t.cgst, t.sgst]
-        FROM public.line_tax_inclusive(
-            112.00, '3004', public.date_in_india('2025-09-21 18:29:59+00'), '29', '29'
+        FROM private.line_tax_inclusive(
+            112.00, '3004', private.date_in_india('2025-09-21 18:29:59+00'), '29', '29'
         ) AS t
     )::numeric[],
     -- 23:59:59 IST on 21 September 2025, still 12%: 112 * 12 / 224 = 6.00 each
@@ -263,8 +263,8 @@ SELECT is(
 SELECT is(
     (
         SELECT ARRAY[t.gst_rate, t.taxable_value, t.cgst, t.sgst]
-        FROM public.line_tax_inclusive(
-            105.00, '3004', public.date_in_india('2025-09-21 18:30:00+00'), '29', '29'
+        FROM private.line_tax_inclusive(
+            105.00, '3004', private.date_in_india('2025-09-21 18:30:00+00'), '29', '29'
         ) AS t
     )::numeric[],
     -- 00:00 IST on 22 September 2025, 5%: 105 * 5 / 210 = 2.50 each
@@ -274,31 +274,31 @@ SELECT is(
 SELECT is(
     (
         SELECT ARRAY[t.gst_rate, t.taxable_value, t.cgst, t.sgst, t.utgst, t.igst]
-        FROM public.line_tax_inclusive(500, '9993', '2026-12-01', '29', '27') AS t
+        FROM private.line_tax_inclusive(500, '9993', '2026-12-01', '29', '27') AS t
     )::numeric[],
     ARRAY[0, 500, 0, 0, 0, 0]::numeric[],
     'SAC 9993 health care services are exempt wherever supplied'
 );
 SELECT throws_ok(
-    $$SELECT public.line_tax_inclusive(100, '3004', '2026-12-01', '29', '99')$$,
+    $$SELECT private.line_tax_inclusive(100, '3004', '2026-12-01', '29', '99')$$,
     '22023',
     'unknown GST state code 29 or 99',
     'an unknown state code is refused'
 );
 SELECT throws_ok(
-    $$SELECT public.line_tax_inclusive(-1, '3004', '2026-12-01', '29', '29')$$,
+    $$SELECT private.line_tax_inclusive(-1, '3004', '2026-12-01', '29', '29')$$,
     '23514',
     'value for domain public.inr violates check constraint "inr_not_negative"',
     'a negative amount is refused by the money domain'
 );
 SELECT throws_ok(
-    $$SELECT public.line_tax_inclusive('NaN', '3004', '2026-12-01', '29', '29')$$,
+    $$SELECT private.line_tax_inclusive('NaN', '3004', '2026-12-01', '29', '29')$$,
     '23514',
     'value for domain public.inr violates check constraint "inr_is_finite"',
     'NaN is refused by the money domain'
 );
 SELECT throws_ok(
-    $$SELECT public.line_tax_inclusive(100, '3004', '2017-06-30', '29', '29')$$,
+    $$SELECT private.line_tax_inclusive(100, '3004', '2017-06-30', '29', '29')$$,
     'P0002',
     'no GST slab in force for code 3004 on 2017-06-30',
     'no slab before GST: tax_slab_for''s P0002 passes through'

@@ -156,19 +156,19 @@ INSERT INTO public.schedule_h1_register (
 
 -- The schedule a line was sold under.
 SELECT is(
-    public.order_line_drug_schedule('{"drug_schedule": "H1"}'),
+    private.order_line_drug_schedule('{"drug_schedule": "H1"}'),
     'H1'::public.drug_schedule,
     'the snapshot''s schedule'
 );
 SELECT is(
-    public.order_line_drug_schedule(
+    private.order_line_drug_schedule(
         '{"name": "Cefpo 200", "medicine_id": "e9c00000-0000-4000-8000-000000000001"}'
     ),
     'H1'::public.drug_schedule,
     'without it, the sold version''s medicine_master.drug_schedule'
 );
 SELECT is(
-    public.order_line_drug_schedule('{"name": "CBC", "medicine_id": "not-a-uuid"}'),
+    private.order_line_drug_schedule('{"name": "CBC", "medicine_id": "not-a-uuid"}'),
     NULL,
     'NULL for a line that is not a medicine'
 );

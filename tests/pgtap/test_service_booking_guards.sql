@@ -88,18 +88,18 @@ INSERT INTO public.service_bookings (id, order_item_id, patient_id, slot_id) VAL
 );
 
 SELECT has_function(
-    'public', 'guard_service_booking_update', ARRAY[]::text[],
+    'private', 'guard_service_booking_update', ARRAY[]::text[],
     'guard_service_booking_update() exists'
 );
 SELECT trigger_is(
     'public', 'service_bookings', 'service_bookings_guard_update',
-    'public', 'guard_service_booking_update',
+    'private', 'guard_service_booking_update',
     'service_bookings_guard_update runs guard_service_booking_update()'
 );
 SELECT is(
     (
         SELECT p.prosecdef FROM pg_catalog.pg_proc AS p
-        WHERE p.oid = 'public.guard_service_booking_update()'::regprocedure
+        WHERE p.oid = 'private.guard_service_booking_update()'::regprocedure
     ),
     FALSE,
     'guard_service_booking_update() is SECURITY INVOKER (current_user is the caller)'

@@ -109,46 +109,46 @@ FROM (
 
 -- Numbering: one series per vendor, state, kind and financial year ---------------------------
 SELECT is(
-    public.next_document_number(
+    private.next_document_number(
         'b9300000-0000-4000-8000-000000000003', '29', 'TAX_INVOICE', '2026-03-31'
     ),
     'TI/2526/000001',
     '31 March 2026 belongs to financial year 2025-26'
 );
 SELECT is(
-    public.next_document_number(
+    private.next_document_number(
         'b9300000-0000-4000-8000-000000000003', '29', 'TAX_INVOICE', '2026-04-01'
     ),
     'TI/2627/000001',
     '1 April 2026 starts financial year 2026-27 at 000001'
 );
 SELECT is(
-    public.next_document_number(
+    private.next_document_number(
         'b9300000-0000-4000-8000-000000000003', '29', 'TAX_INVOICE', '2026-04-02'
     ),
     'TI/2627/000002',
     'the next invoice of the same registration is 000002'
 );
 SELECT is(
-    public.next_document_number(
+    private.next_document_number(
         'b9300000-0000-4000-8000-000000000003', '29', 'BILL_OF_SUPPLY', '2026-04-02'
     ),
     'BS/2627/000001',
     'bills of supply are a series of their own'
 );
 SELECT is(
-    public.next_document_number(
+    private.next_document_number(
         'b9300000-0000-4000-8000-000000000003', '36', 'TAX_INVOICE', '2026-04-02'
     ),
     'TI/2627/000001',
     'another state (another GSTIN) numbers from 000001'
 );
-UPDATE public.document_counters SET last_number = 999999
+UPDATE private.document_counters SET last_number = 999999
 WHERE
     vendor_id = 'b9300000-0000-4000-8000-000000000003'
     AND state_code = '36' AND document_kind = 'TAX_INVOICE';
 SELECT throws_ok(
-    $$SELECT public.next_document_number(
+    $$SELECT private.next_document_number(
           'b9300000-0000-4000-8000-000000000003', '36', 'TAX_INVOICE', '2026-04-02')$$,
     '23514',
     'new row for relation "document_counters" violates check constraint '
@@ -192,7 +192,7 @@ SELECT is(
     'the line names its document'
 );
 SELECT is_empty(
-    $$SELECT * FROM public.issue_order_documents('d9300000-0000-4000-8000-0000000000a1')$$,
+    $$SELECT * FROM private.issue_order_documents('d9300000-0000-4000-8000-0000000000a1')$$,
     'issuing again issues nothing: every line has its document'
 );
 SELECT throws_ok(
@@ -300,21 +300,21 @@ SELECT is(
 
 -- Who may issue -------------------------------------------------------------------------------
 SELECT ok(
-    NOT has_function_privilege('authenticated', 'public.issue_order_documents(uuid)', 'EXECUTE')
-    AND NOT has_function_privilege('anon', 'public.issue_order_documents(uuid)', 'EXECUTE')
-    AND has_function_privilege('service_role', 'public.issue_order_documents(uuid)', 'EXECUTE'),
+    NOT has_function_privilege('authenticated', 'private.issue_order_documents(uuid)', 'EXECUTE')
+    AND NOT has_function_privilege('anon', 'private.issue_order_documents(uuid)', 'EXECUTE')
+    AND has_function_privilege('service_role', 'private.issue_order_documents(uuid)', 'EXECUTE'),
     'documents are issued by dispatch (or the backend), never by an API user directly'
 );
 SELECT ok(
     NOT has_function_privilege(
         'service_role',
-        'public.next_document_number(uuid, text, public.tax_document_kind, date)', 'EXECUTE'
+        'private.next_document_number(uuid, text, public.tax_document_kind, date)', 'EXECUTE'
     ),
     'numbering is internal'
 );
 SELECT ok(
-    NOT has_table_privilege('authenticated', 'public.document_counters', 'SELECT')
-    AND NOT has_table_privilege('anon', 'public.document_counters', 'SELECT'),
+    NOT has_table_privilege('authenticated', 'private.document_counters', 'SELECT')
+    AND NOT has_table_privilege('anon', 'private.document_counters', 'SELECT'),
     'the counters are not readable by API users'
 );
 

@@ -359,7 +359,7 @@ class OrderPass:
                    "invoice_date, document_kind, supplier_state_code, registration_id, gstin, "
                    "created_at, updated_at", self.invoices, add, counts)
         t0s = ck.ts(0)
-        write_rows(main, "public.document_counters", "vendor_id, state_code, document_kind, "
+        write_rows(main, "private.document_counters", "vendor_id, state_code, document_kind, "
                    "financial_year, last_number, created_at, updated_at",
                    [f"{w.vendors[v]}\t{state}\t{kind}\t{fy}\t{n}\t{t0s}\t{t0s}\n"
                     for (v, state, kind, fy), n in sorted(self.document_no.items())],
