@@ -2,9 +2,12 @@
 
 BEGIN;
 
-DROP TRIGGER orders_guard_privileged_columns ON public.orders;
-DROP TRIGGER vendors_guard_privileged_columns ON public.vendors;
-DROP TRIGGER profiles_guard_privileged_columns ON public.profiles;
-DROP FUNCTION public.guard_privileged_columns();
+ALTER FUNCTION private.guard_privileged_columns() SET SCHEMA public;
+
+SELECT private.requalify(
+    ARRAY['guard_privileged_columns'],
+    'private',
+    'public'
+);
 
 COMMIT;

@@ -2,6 +2,12 @@
 
 BEGIN;
 
-DROP FUNCTION public.set_updated_at();
+ALTER FUNCTION private.set_updated_at() SET SCHEMA public;
+
+SELECT private.requalify(
+    ARRAY['set_updated_at'],
+    'private',
+    'public'
+);
 
 COMMIT;

@@ -2,18 +2,13 @@
 
 BEGIN;
 
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
+SELECT 'private.guard_privileged_columns()'::regprocedure;
+SELECT 1 / (count(*) = 0)::integer
+FROM pg_catalog.pg_proc AS p
 WHERE
-    oid = 'public.guard_privileged_columns()'::regprocedure
-    AND proconfig @> ARRAY['search_path=""'];
-SELECT 1 / (count(*) = 3)::integer
-FROM pg_catalog.pg_trigger
-WHERE
-    tgname IN (
-        'profiles_guard_privileged_columns',
-        'vendors_guard_privileged_columns',
-        'orders_guard_privileged_columns'
+    p.pronamespace = 'public'::regnamespace
+    AND p.proname IN (
+        'guard_privileged_columns'
     );
 
 ROLLBACK;

@@ -2,18 +2,17 @@
 
 BEGIN;
 
-SELECT has_function_privilege(
-    'authenticated', 'public.request_refund(uuid, numeric, text)', 'execute'
-);
-SELECT 1 / (count(*) = 2)::integer
-FROM pg_catalog.pg_trigger
+SELECT 'private.refunds_within_item_total()'::regprocedure;
+SELECT 'private.refunds_status_moves()'::regprocedure;
+SELECT 'private.refunds_mark_order_refunded()'::regprocedure;
+SELECT 1 / (count(*) = 0)::integer
+FROM pg_catalog.pg_proc AS p
 WHERE
-    tgrelid = 'public.refunds'::regclass
-    AND tgname IN ('refunds_status_moves', 'refunds_mark_order_refunded');
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
-WHERE
-    oid = 'public.refunds_within_item_total()'::regprocedure
-    AND prosrc LIKE '%OM033%';
+    p.pronamespace = 'public'::regnamespace
+    AND p.proname IN (
+        'refunds_within_item_total',
+        'refunds_status_moves',
+        'refunds_mark_order_refunded'
+    );
 
 ROLLBACK;

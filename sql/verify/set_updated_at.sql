@@ -2,10 +2,13 @@
 
 BEGIN;
 
-SELECT 1 / count(*)
-FROM pg_catalog.pg_proc
+SELECT 'private.set_updated_at()'::regprocedure;
+SELECT 1 / (count(*) = 0)::integer
+FROM pg_catalog.pg_proc AS p
 WHERE
-    oid = 'public.set_updated_at()'::regprocedure
-    AND prorettype = 'pg_catalog.trigger'::regtype;
+    p.pronamespace = 'public'::regnamespace
+    AND p.proname IN (
+        'set_updated_at'
+    );
 
 ROLLBACK;

@@ -65,7 +65,7 @@ SELECT set_config('session_replication_role', 'origin', TRUE);
 SELECT throws_ok(
     $$CREATE OR REPLACE TRIGGER audit_log_chain_refuse_change
       BEFORE UPDATE OR DELETE ON public.audit_log_chain
-      FOR EACH ROW EXECUTE FUNCTION public.set_updated_at()$$,
+      FOR EACH ROW EXECUTE FUNCTION private.set_updated_at()$$,
     'OM115',
     'trigger audit_log_chain_refuse_change on public.audit_log_chain must stay enabled ALWAYS, '
     'under its name, with its own function (it is enabled for origin sessions only)',

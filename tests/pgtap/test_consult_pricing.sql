@@ -124,7 +124,7 @@ SELECT has_index(
 );
 SELECT index_is_unique('public', 'consult_pricing', 'consult_pricing_one_row_per_branch');
 SELECT trigger_is(
-    'public', 'consult_pricing', 'consult_pricing_set_updated_at', 'public', 'set_updated_at'
+    'public', 'consult_pricing', 'consult_pricing_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT table_privs_are('public', 'consult_pricing', 'anon', ARRAY['SELECT']);
 SELECT table_privs_are(

@@ -32,7 +32,7 @@ SELECT has_index(
     'public', 'coupons', 'coupons_lower_code_key', 'lower(code)', 'unique index on lower(code)'
 );
 SELECT index_is_unique('public', 'coupons', 'coupons_lower_code_key');
-SELECT trigger_is('public', 'coupons', 'coupons_set_updated_at', 'public', 'set_updated_at');
+SELECT trigger_is('public', 'coupons', 'coupons_set_updated_at', 'private', 'set_updated_at');
 SELECT table_privs_are('public', 'coupons', 'anon', ARRAY[]::text[]);
 SELECT table_privs_are('public', 'coupons', 'authenticated', ARRAY['SELECT']);
 
@@ -160,7 +160,7 @@ SELECT has_index(
 );
 SELECT trigger_is(
     'public', 'coupon_redemptions', 'coupon_redemptions_within_limits',
-    'public', 'coupon_redemptions_within_limits'
+    'private', 'coupon_redemptions_within_limits'
 );
 -- Redemptions are written by place_order only (change checkout_only_via_place_order).
 SELECT table_privs_are(

@@ -23,7 +23,7 @@ SELECT col_default_is(
 );
 SELECT col_not_null('public', 'roles', 'created_at', 'roles.created_at is NOT NULL');
 SELECT col_not_null('public', 'roles', 'updated_at', 'roles.updated_at is NOT NULL');
-SELECT trigger_is('public', 'roles', 'roles_set_updated_at', 'public', 'set_updated_at');
+SELECT trigger_is('public', 'roles', 'roles_set_updated_at', 'private', 'set_updated_at');
 SELECT results_eq(
     $$SELECT name FROM public.roles ORDER BY name$$,
     $$VALUES ('ADMIN'), ('PATIENT'), ('STAFF'), ('VENDOR_ADMIN')$$,
@@ -68,7 +68,7 @@ SELECT has_index('public', 'profiles', 'profiles_role_id_idx', ARRAY['role_id'])
 SELECT col_not_null('public', 'profiles', 'created_at', 'profiles.created_at is NOT NULL');
 SELECT col_not_null('public', 'profiles', 'updated_at', 'profiles.updated_at is NOT NULL');
 SELECT trigger_is(
-    'public', 'profiles', 'profiles_set_updated_at', 'public', 'set_updated_at'
+    'public', 'profiles', 'profiles_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT is(
     (SELECT relrowsecurity FROM pg_catalog.pg_class WHERE oid = 'public.profiles'::regclass),
@@ -167,7 +167,7 @@ SELECT col_not_null(
     'public', 'family_members', 'medical_history', 'family_members.medical_history is NOT NULL'
 );
 SELECT trigger_is(
-    'public', 'family_members', 'family_members_set_updated_at', 'public', 'set_updated_at'
+    'public', 'family_members', 'family_members_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT table_privs_are(
     'public', 'family_members', 'authenticated', ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']
@@ -268,7 +268,7 @@ SELECT is(
     'the one-default index covers only default addresses'
 );
 SELECT trigger_is(
-    'public', 'addresses', 'addresses_set_updated_at', 'public', 'set_updated_at'
+    'public', 'addresses', 'addresses_set_updated_at', 'private', 'set_updated_at'
 );
 
 -- addresses: constraints.

@@ -37,7 +37,7 @@ SELECT has_index(
     'public', 'marketing_assets', 'marketing_assets_city_id_idx', ARRAY['city_id']
 );
 SELECT trigger_is(
-    'public', 'marketing_assets', 'marketing_assets_set_updated_at', 'public', 'set_updated_at'
+    'public', 'marketing_assets', 'marketing_assets_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT is(
     (
@@ -213,7 +213,7 @@ SELECT has_index(
 SELECT table_privs_are('public', 'content_master', 'anon', ARRAY['SELECT']);
 SELECT trigger_is(
     'public', 'content_master', 'content_master_refuse_delete_while_in_catalog',
-    'public', 'service_catalog_guard_master'
+    'private', 'service_catalog_guard_master'
 );
 
 -- content_master: behaviour.

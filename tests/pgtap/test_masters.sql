@@ -50,7 +50,7 @@ FROM (
     VALUES ('medicine_master'), ('medicine_alternatives'), ('lab_tests'), ('scans_master'),
     ('doctors'), ('services_master')
 ) AS t (name);
-SELECT trigger_is('public', t.name, t.name || '_set_updated_at', 'public', 'set_updated_at')
+SELECT trigger_is('public', t.name, t.name || '_set_updated_at', 'private', 'set_updated_at')
 FROM (
     VALUES ('medicine_master'), ('medicine_alternatives'), ('lab_tests'), ('scans_master'),
     ('doctors'), ('services_master')

@@ -48,11 +48,11 @@ SELECT is(
 );
 SELECT trigger_is(
     'public', 'medicine_master', 'medicine_master_refuse_superseded_edit',
-    'public', 'medicine_master_refuse_superseded_edit'
+    'private', 'medicine_master_refuse_superseded_edit'
 );
 SELECT trigger_is(
     'public', 'medicine_master', 'medicine_master_move_to_new_version',
-    'public', 'medicine_master_move_to_new_version'
+    'private', 'medicine_master_move_to_new_version'
 );
 SELECT has_function(
     'public', 'publish_medicine_version', ARRAY['uuid', 'jsonb'],

@@ -528,7 +528,7 @@ SELECT ok(
     'authenticated (not anon) may call cancel_order'
 );
 SELECT ok(
-    obj_description('public.orders_check_transition()'::regprocedure) ~ 'OM020.*OM021.*OM022',
+    obj_description('private.orders_check_transition()'::regprocedure) ~ 'OM020.*OM021.*OM022',
     'the state machine documents its errors'
 );
 

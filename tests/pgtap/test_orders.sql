@@ -66,7 +66,7 @@ SELECT enum_has_labels('public', 'cart_status', ARRAY['OPEN', 'CHECKED_OUT', 'AB
 SELECT fk_ok('public', 'carts', 'profile_id', 'public', 'profiles', 'id');
 SELECT has_index('public', 'carts', 'carts_profile_id_idx', 'profile_id');
 SELECT index_is_unique('public', 'carts', 'carts_one_open_per_profile');
-SELECT trigger_is('public', 'carts', 'carts_set_updated_at', 'public', 'set_updated_at');
+SELECT trigger_is('public', 'carts', 'carts_set_updated_at', 'private', 'set_updated_at');
 SELECT table_privs_are(
     'public', 'carts', 'authenticated', ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']
 );
@@ -149,7 +149,7 @@ SELECT has_index(
 SELECT has_index('public', 'orders', 'orders_coupon_id_idx', 'coupon_id');
 SELECT has_index('public', 'orders', 'orders_delivery_state_code_idx', 'delivery_state_code');
 SELECT has_index('public', 'orders', 'orders_address_id_idx', 'address_id');
-SELECT trigger_is('public', 'orders', 'orders_set_updated_at', 'public', 'set_updated_at');
+SELECT trigger_is('public', 'orders', 'orders_set_updated_at', 'private', 'set_updated_at');
 -- Orders are created by place_order only (change checkout_only_via_place_order).
 SELECT table_privs_are(
     'public', 'orders', 'authenticated', ARRAY['SELECT', 'UPDATE']
@@ -337,7 +337,7 @@ SELECT has_index(
 );
 SELECT trigger_is(
     'public', 'order_items', 'order_items_gst_rate_matches_slab',
-    'public', 'order_items_gst_rate_matches_slab'
+    'private', 'order_items_gst_rate_matches_slab'
 );
 SELECT table_privs_are('public', 'order_items', 'authenticated', ARRAY['SELECT']);
 

@@ -80,7 +80,7 @@ FROM (
     VALUES ('medicine_inventory'), ('lab_pricing'), ('scan_pricing'), ('service_pricing'),
     ('availability_slots')
 ) AS t (name);
-SELECT trigger_is('public', t.name, t.name || '_set_updated_at', 'public', 'set_updated_at')
+SELECT trigger_is('public', t.name, t.name || '_set_updated_at', 'private', 'set_updated_at')
 FROM (
     VALUES ('medicine_inventory'), ('lab_pricing'), ('scan_pricing'), ('service_pricing'),
     ('availability_slots')

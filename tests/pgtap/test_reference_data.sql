@@ -37,18 +37,18 @@ SELECT enum_has_labels(
 );
 
 -- set_updated_at: the one trigger function.
-SELECT has_function('public', 'set_updated_at', ARRAY[]::text[]);
-SELECT function_returns('public', 'set_updated_at', ARRAY[]::text[], 'trigger');
+SELECT has_function('private', 'set_updated_at', ARRAY[]::text[]);
+SELECT function_returns('private', 'set_updated_at', ARRAY[]::text[], 'trigger');
 SELECT is(
     (
         SELECT proconfig FROM pg_catalog.pg_proc
-        WHERE oid = 'public.set_updated_at()'::regprocedure
+        WHERE oid = 'private.set_updated_at()'::regprocedure
     ),
     ARRAY['search_path=""'],
     'set_updated_at runs with an empty search_path'
 );
 SELECT trigger_is(
-    'public', 'states', 'states_set_updated_at', 'public', 'set_updated_at'
+    'public', 'states', 'states_set_updated_at', 'private', 'set_updated_at'
 );
 
 -- is_valid_gstin: properties.
@@ -227,7 +227,7 @@ SELECT fk_ok('public', 'cities', 'state_code', 'public', 'states', 'code');
 SELECT col_not_null('public', 'cities', 'created_at', 'cities.created_at is NOT NULL');
 SELECT col_not_null('public', 'cities', 'updated_at', 'cities.updated_at is NOT NULL');
 SELECT trigger_is(
-    'public', 'cities', 'cities_set_updated_at', 'public', 'set_updated_at'
+    'public', 'cities', 'cities_set_updated_at', 'private', 'set_updated_at'
 );
 
 -- cities: constraints.

@@ -62,9 +62,9 @@ SELECT enum_has_labels(
 );
 SELECT fk_ok('public', 'refunds', 'order_item_id', 'public', 'order_items', 'id');
 SELECT has_index('public', 'refunds', 'refunds_order_item_id_idx', 'order_item_id');
-SELECT trigger_is('public', 'refunds', 'refunds_set_updated_at', 'public', 'set_updated_at');
+SELECT trigger_is('public', 'refunds', 'refunds_set_updated_at', 'private', 'set_updated_at');
 SELECT trigger_is(
-    'public', 'refunds', 'refunds_within_item_total', 'public', 'refunds_within_item_total'
+    'public', 'refunds', 'refunds_within_item_total', 'private', 'refunds_within_item_total'
 );
 SELECT table_privs_are('public', 'refunds', 'authenticated', ARRAY['SELECT', 'INSERT']);
 

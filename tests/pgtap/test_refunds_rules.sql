@@ -117,10 +117,10 @@ SELECT ok(
     'authenticated may call request_refund, anon may not'
 );
 SELECT trigger_is(
-    'public', 'refunds', 'refunds_status_moves', 'public', 'refunds_status_moves'
+    'public', 'refunds', 'refunds_status_moves', 'private', 'refunds_status_moves'
 );
 SELECT trigger_is(
-    'public', 'refunds', 'refunds_mark_order_refunded', 'public', 'refunds_mark_order_refunded'
+    'public', 'refunds', 'refunds_mark_order_refunded', 'private', 'refunds_mark_order_refunded'
 );
 
 -- The patient asks, up to what was paid.

@@ -48,16 +48,16 @@ SELECT col_is_unique(
     'public', 'service_catalog', ARRAY['ref_table', 'ref_id'], '(ref_table, ref_id) is unique'
 );
 SELECT trigger_is(
-    'public', 'service_catalog', 'service_catalog_set_updated_at', 'public', 'set_updated_at'
+    'public', 'service_catalog', 'service_catalog_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT trigger_is(
     'public', 'service_catalog', 'service_catalog_check_ref',
-    'public', 'service_catalog_check_ref'
+    'private', 'service_catalog_check_ref'
 );
 SELECT
     trigger_is(
         'public', t.name, t.name || '_refuse_delete_while_listed',
-        'public', 'service_catalog_guard_master'
+        'private', 'service_catalog_guard_master'
     )
 FROM (
     VALUES ('medicine_master'), ('lab_tests'), ('scans_master'), ('doctors'), ('services_master')

@@ -16,7 +16,7 @@ SELECT index_is_type(
     'public', 'tax_slabs', 'tax_slabs_no_overlap', 'gist', 'the overlap guard is a gist index'
 );
 SELECT trigger_is(
-    'public', 'tax_slabs', 'tax_slabs_set_updated_at', 'public', 'set_updated_at'
+    'public', 'tax_slabs', 'tax_slabs_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT table_privs_are('public', 'tax_slabs', 'anon', ARRAY['SELECT']);
 SELECT table_privs_are('public', 'tax_slabs', 'authenticated', ARRAY['SELECT']);

@@ -39,7 +39,7 @@ SELECT has_index(
     ARRAY['taxonomy_id', 'parent_id']
 );
 SELECT trigger_is(
-    'public', 'taxonomy_terms', 'taxonomy_terms_check_tree', 'public', 'taxonomy_terms_check_tree'
+    'public', 'taxonomy_terms', 'taxonomy_terms_check_tree', 'private', 'taxonomy_terms_check_tree'
 );
 SELECT has_table('public', 'service_taxonomy_map', 'table service_taxonomy_map exists');
 SELECT col_is_pk(

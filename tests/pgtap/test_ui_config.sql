@@ -54,7 +54,7 @@ SELECT has_index(
     'public', 'ui_menu_items', 'ui_menu_items_taxonomy_term_id_idx', ARRAY['taxonomy_term_id']
 );
 SELECT trigger_is(
-    'public', 'ui_menu_items', 'ui_menu_items_check_tree', 'public', 'ui_menu_items_check_tree'
+    'public', 'ui_menu_items', 'ui_menu_items_check_tree', 'private', 'ui_menu_items_check_tree'
 );
 
 -- Structure: carousels.

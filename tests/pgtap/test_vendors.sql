@@ -39,7 +39,7 @@ SELECT col_type_is(
 SELECT col_not_null('public', 'vendors', 'commission_rate', 'vendors.commission_rate is NOT NULL');
 SELECT col_not_null('public', 'vendors', 'is_active', 'vendors.is_active is NOT NULL');
 SELECT col_default_is('public', 'vendors', 'is_active', FALSE, 'new vendors start inactive');
-SELECT trigger_is('public', 'vendors', 'vendors_set_updated_at', 'public', 'set_updated_at');
+SELECT trigger_is('public', 'vendors', 'vendors_set_updated_at', 'private', 'set_updated_at');
 SELECT is(
     (SELECT relrowsecurity FROM pg_catalog.pg_class WHERE oid = 'public.vendors'::regclass),
     TRUE,
@@ -144,7 +144,7 @@ SELECT col_not_null(
     'public', 'vendor_locations', 'is_open_24x7', 'vendor_locations.is_open_24x7 is NOT NULL'
 );
 SELECT trigger_is(
-    'public', 'vendor_locations', 'vendor_locations_set_updated_at', 'public', 'set_updated_at'
+    'public', 'vendor_locations', 'vendor_locations_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT table_privs_are('public', 'vendor_locations', 'anon', ARRAY['SELECT']);
 
@@ -258,7 +258,7 @@ SELECT col_not_null(
     'public', 'vendor_staff', 'access_level', 'vendor_staff.access_level is NOT NULL'
 );
 SELECT trigger_is(
-    'public', 'vendor_staff', 'vendor_staff_set_updated_at', 'public', 'set_updated_at'
+    'public', 'vendor_staff', 'vendor_staff_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT table_privs_are('public', 'vendor_staff', 'anon', ARRAY[]::text[]);
 
@@ -342,7 +342,7 @@ SELECT col_type_is(
     'public', 'vendor_kyc', 'verified_at', 'timestamp with time zone', 'verified_at is timestamptz'
 );
 SELECT trigger_is(
-    'public', 'vendor_kyc', 'vendor_kyc_set_updated_at', 'public', 'set_updated_at'
+    'public', 'vendor_kyc', 'vendor_kyc_set_updated_at', 'private', 'set_updated_at'
 );
 SELECT table_privs_are('public', 'vendor_kyc', 'anon', ARRAY[]::text[]);
 
