@@ -3115,7 +3115,7 @@ SELECT policy_cmd_is(
 SELECT policies_are(
     'storage', 'objects',
     ARRAY[
-        'anyone reads static media',
+        'admins list static media',
         'admins upload static media',
         'admins replace static media',
         'admins delete static media',
@@ -3133,16 +3133,16 @@ SELECT policies_are(
 SELECT policy_roles_are(
     'storage',
     'objects',
-    'anyone reads static media',
-    ARRAY['anon', 'authenticated'],
-    'roles of objects: anyone reads static media'
+    'admins list static media',
+    ARRAY['authenticated'],
+    'roles of objects: admins list static media'
 );
 SELECT policy_cmd_is(
     'storage',
     'objects',
-    'anyone reads static media',
+    'admins list static media',
     'SELECT',
-    'command of objects: anyone reads static media'
+    'command of objects: admins list static media'
 );
 SELECT policy_roles_are(
     'storage',

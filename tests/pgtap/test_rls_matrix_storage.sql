@@ -2,7 +2,7 @@
 -- Each actor's reads and writes of their own rows and of others', as
 -- docs/security.md states them.
 BEGIN;
-SELECT plan(27);
+SELECT plan(29);
 
 -- Fixtures: the matrix's shared users, vendors, orders and files, and the session's
 -- pg_temp.seen(sql) / pg_temp.affected(sql) (tests/pgtap/000_test_helpers.sql).
@@ -37,10 +37,12 @@ SELECT results_eq(
     'the four buckets exist, only static-media is public, all have limits and types'
 );
 
--- anon: static media only.
+-- anon: no listing at all (static media is served by its public URL, without a policy:
+-- change static_media_unlisted).
 SET LOCAL ROLE anon;
 SELECT is(
-    pg_temp.seen('SELECT 1 FROM storage.objects'), 1::bigint, 'anon sees only static media'
+    pg_temp.seen('SELECT 1 FROM storage.objects'), 0::bigint,
+    'anon lists no file, not even the public bucket''s'
 );
 SELECT throws_ok(
     $$INSERT INTO storage.objects (bucket_id, name) VALUES ('static-media', 'x.png')$$,
@@ -86,6 +88,10 @@ SELECT throws_ok(
         'a0000000-0000-4000-8000-000000000001/d0000000-0000-4000-8000-000000000001/fake.pdf')$$,
     '42501', 'new row violates row-level security policy for table "objects"',
     'p1 cannot upload a lab report'
+);
+SELECT is(
+    pg_temp.seen($$SELECT 1 FROM storage.objects WHERE bucket_id = 'static-media'$$),
+    0::bigint, 'p1 does not list the public bucket'
 );
 SELECT is(
     pg_temp.affected($$DELETE FROM storage.objects WHERE bucket_id = 'static-media'$$), 0,
@@ -192,6 +198,10 @@ SET LOCAL ROLE authenticated;
 SELECT lives_ok(
     $$INSERT INTO storage.objects (bucket_id, name) VALUES ('static-media', 'logo.png')$$,
     'the admin uploads static media'
+);
+SELECT is(
+    pg_temp.seen($$SELECT 1 FROM storage.objects WHERE bucket_id = 'static-media'$$),
+    2::bigint, 'the admin lists the public bucket (the banner and the new logo)'
 );
 SELECT is(
     pg_temp.seen($$SELECT 1 FROM storage.objects WHERE bucket_id = 'vendor-compliance'$$),

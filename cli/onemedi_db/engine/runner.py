@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import psycopg
@@ -485,13 +485,19 @@ class Engine:
             scripts = {c.id: self.script("revert", c) for c in changes}
         self.apply_session_settings()
         outcome = Outcome() if outcome is None else outcome
-        for change in changes:
-            self.report(f"  - {change.format_name_with_tags()}{why}"
-                        + (" (log only)" * log_only))
-            script = scripts.get(change.id) or self.script("revert", change)
-            self._apply(change, script,
-                        self.registry.revert_sql(self.plan, change, self.who), log_only=log_only)
-            outcome.reverted.append(change)
+        run_safety, self.safety = self.safety, replace(self.safety, storage_deletes=True)
+        try:
+            for change in changes:
+                self.report(f"  - {change.format_name_with_tags()}{why}"
+                            + (" (log only)" * log_only))
+                script = scripts.get(change.id) or self.script("revert", change)
+                self._apply(change, script, self.registry.revert_sql(self.plan, change, self.who),
+                            log_only=log_only)
+                outcome.reverted.append(change)
+        finally:
+            self.safety = run_safety
+            if self.conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+                self.conn.execute("RESET storage.allow_delete_query")  # a no-transaction revert
         if not changes:
             outcome.message = "Nothing to revert"
         return outcome

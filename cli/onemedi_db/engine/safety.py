@@ -84,12 +84,18 @@ class Safety:
     statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT
     lock_retries: int = DEFAULT_LOCK_RETRIES
     first_pause: float = FIRST_PAUSE
+    # Reverts only: Supabase's storage schema refuses DELETE on storage.buckets and objects
+    # unless the session says it deletes on purpose (what the Storage API sets).
+    storage_deletes: bool = False
 
     def settings_sql(self, local: bool) -> str:
-        """`SET [LOCAL] lock_timeout = ...; SET [LOCAL] statement_timeout = ...`."""
+        """`SET [LOCAL] lock_timeout = ...; SET [LOCAL] statement_timeout = ...` (and, for a
+        revert, `storage.allow_delete_query`)."""
         scope = "SET LOCAL" if local else "SET"
+        storage = (f";\n{scope} storage.allow_delete_query = 'true'" if self.storage_deletes
+                   else "")
         return (f"{scope} lock_timeout = {_ms(self.lock_timeout)};\n"
-                f"{scope} statement_timeout = {_ms(self.statement_timeout)}")
+                f"{scope} statement_timeout = {_ms(self.statement_timeout)}{storage}")
 
     def pause(self, attempt: int) -> float:
         """The pause before retry number `attempt` (1-based)."""

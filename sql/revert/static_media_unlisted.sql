@@ -1,0 +1,13 @@
+-- Revert onemedi:static_media_unlisted from pg
+
+BEGIN;
+
+DROP POLICY "admins list static media" ON storage.objects;
+
+CREATE POLICY "anyone reads static media"
+ON storage.objects
+FOR SELECT
+TO anon, authenticated
+USING (bucket_id = 'static-media');
+
+COMMIT;
