@@ -4,7 +4,8 @@
 -- The static-media bucket is public: the Storage API serves its files by URL to anyone,
 -- without a policy. The broad SELECT policy on its objects only let any caller list every
 -- file in the bucket (its names, sizes, owners), which is not intended; admins, who manage
--- the bucket, keep the listing.
+-- the bucket, keep the listing. (No COMMENT ON POLICY: on Supabase only storage's own role,
+-- the table's owner, may comment on its policies.)
 
 BEGIN;
 
@@ -15,9 +16,5 @@ ON storage.objects
 FOR SELECT
 TO authenticated
 USING (bucket_id = 'static-media' AND (SELECT private.is_admin()));
-
-COMMENT ON POLICY "admins list static media" ON storage.objects IS
-'Only admins list the public static-media bucket; everyone else fetches its files by their '
-'public URL, which the Storage API serves without a policy.';
 
 COMMIT;
