@@ -50,7 +50,8 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION private.service_bookings_check_fulfillment() FROM public;
+REVOKE ALL ON FUNCTION private.service_bookings_check_fulfillment()
+FROM public, anon, authenticated, service_role;
 
 COMMENT ON FUNCTION private.service_bookings_check_fulfillment() IS
 'BEFORE UPDATE OF fulfillment_status on service_bookings. Raises OM062 for a move off the '

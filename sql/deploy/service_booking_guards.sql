@@ -92,7 +92,8 @@ COMMENT ON FUNCTION private.guard_service_booking_update() IS
 'caller is neither the booking''s patient nor an admin. Messages name the columns and the '
 'booking.';
 
-REVOKE EXECUTE ON FUNCTION private.guard_service_booking_update() FROM public;
+REVOKE ALL ON FUNCTION private.guard_service_booking_update()
+FROM public, anon, authenticated, service_role;
 
 CREATE TRIGGER service_bookings_guard_update
 BEFORE UPDATE ON public.service_bookings

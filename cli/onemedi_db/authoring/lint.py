@@ -115,6 +115,7 @@ def lint_project(project: Project, jobs: int | None = None, use_cache: bool = Tr
                 clean.add(path)
     if plan is not None:
         problems += migration_problems(project, plan, clean)
+        problems += privilege_problems(project, plan, clean)
         problems += security_problems(project, plan, clean)
     fluff, cached = sqlfluff_problems(project, files, jobs, use_cache, progress)
     problems += fluff
@@ -157,6 +158,22 @@ def migration_problems(project: Project, plan: Plan, clean: set[Path]) -> list[P
         rel = _rel(path, project.root)
         problems += [Problem(rel, f.line, f.rule, f.message)
                      for f in check(path.read_text(encoding="utf-8"))]
+    return problems
+
+
+def privilege_problems(project: Project, plan: Plan, clean: set[Path]) -> list[Problem]:
+    """Rule api-privileges on the deploy scripts of the changes after the last tag: what
+    they create in public or private is revoked from the API roles before it is granted."""
+    from .privileges_lint import RULE, check
+
+    if not plan.tags or plan.tags[-1].change is None:
+        return []
+    problems = []
+    for change in plan.changes[plan.tags[-1].change.index + 1 :]:
+        path = plan.script_path(project.top_dir, "deploy", change)
+        if path in clean:
+            problems += [Problem(_rel(path, project.root), line, RULE, message)
+                         for line, message in check(path.read_text(encoding="utf-8"))]
     return problems
 
 
