@@ -216,3 +216,40 @@ def test_the_whole_plan_reverts_and_the_standin_comes_out(
         standin.remove(admin)
         assert admin.execute("SELECT to_regnamespace('auth'), to_regnamespace('storage'), "
                              "to_regnamespace('extensions')").fetchone() == (None, None, None)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_exact_privileges_revert_to_what_the_platform_gave(
+    scratch: Callable[[str], str], mode: str
+) -> None:
+    """api_grants_exact replaces the default privileges' grants and its revert puts back
+    exactly those (pg_dump, grants included, is the same before and after)."""
+    import subprocess
+
+    from onemedi_db.engine.config import find_project, resolve_target
+    from onemedi_db.engine.plan import parse_plan
+    from onemedi_db.engine.runner import Engine, connect
+
+    url = url_as("postgres", scratch(mode))
+    project = find_project()
+    conn = connect(resolve_target(project, url))
+
+    def dump() -> str:
+        out = subprocess.run(["pg_dump", "--schema-only", "--no-owner", "--exclude-schema=sqitch",
+                              url], check=True, capture_output=True, text=True).stdout
+        return "\n".join(ln for ln in out.splitlines() if not ln.startswith("\\"))
+
+    try:
+        engine = Engine(project, parse_plan(project.plan_file, project.top_dir), conn)
+        with engine.locked(60):
+            engine.deploy(to="api_grants_exact^")
+            before = dump()
+            engine.deploy(to="api_grants_exact")
+            anon_reads = _one(url, "SELECT has_column_privilege('anon', 'public.vendors', "
+                              "'commission_rate', 'SELECT')")
+            engine.revert(engine.revert_plan("api_grants_exact^"))
+            after = dump()
+    finally:
+        conn.close()
+    assert anon_reads is False
+    assert after == before

@@ -1592,51 +1592,6 @@ export type Database = {
           },
         ]
       }
-      document_counters: {
-        Row: {
-          created_at: string
-          document_kind: Database["public"]["Enums"]["tax_document_kind"]
-          financial_year: number
-          last_number: number
-          state_code: string
-          updated_at: string
-          vendor_id: string
-        }
-        Insert: {
-          created_at?: string
-          document_kind: Database["public"]["Enums"]["tax_document_kind"]
-          financial_year: number
-          last_number: number
-          state_code: string
-          updated_at?: string
-          vendor_id: string
-        }
-        Update: {
-          created_at?: string
-          document_kind?: Database["public"]["Enums"]["tax_document_kind"]
-          financial_year?: number
-          last_number?: number
-          state_code?: string
-          updated_at?: string
-          vendor_id?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "document_counters_state_code_fkey"
-            columns: ["state_code"]
-            isOneToOne: false
-            referencedRelation: "states"
-            referencedColumns: ["code"]
-          },
-          {
-            foreignKeyName: "document_counters_vendor_id_fkey"
-            columns: ["vendor_id"]
-            isOneToOne: false
-            referencedRelation: "vendors"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
       family_members: {
         Row: {
           created_at: string
@@ -1760,38 +1715,6 @@ export type Database = {
           },
           {
             foreignKeyName: "gst_registrations_vendor_id_fkey"
-            columns: ["vendor_id"]
-            isOneToOne: false
-            referencedRelation: "vendors"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      invoice_counters: {
-        Row: {
-          created_at: string
-          financial_year: number
-          last_number: number
-          updated_at: string
-          vendor_id: string
-        }
-        Insert: {
-          created_at?: string
-          financial_year: number
-          last_number: number
-          updated_at?: string
-          vendor_id: string
-        }
-        Update: {
-          created_at?: string
-          financial_year?: number
-          last_number?: number
-          updated_at?: string
-          vendor_id?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "invoice_counters_vendor_id_fkey"
             columns: ["vendor_id"]
             isOneToOne: false
             referencedRelation: "vendors"
@@ -2380,42 +2303,6 @@ export type Database = {
             columns: ["profile_id"]
             isOneToOne: false
             referencedRelation: "profiles"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      payment_ref_conflicts: {
-        Row: {
-          kept_by_order_id: string
-          order_id: string
-          payment_ref: string
-          resolved_at: string
-        }
-        Insert: {
-          kept_by_order_id: string
-          order_id: string
-          payment_ref: string
-          resolved_at?: string
-        }
-        Update: {
-          kept_by_order_id?: string
-          order_id?: string
-          payment_ref?: string
-          resolved_at?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "payment_ref_conflicts_kept_by_order_id_fkey"
-            columns: ["kept_by_order_id"]
-            isOneToOne: false
-            referencedRelation: "orders"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "payment_ref_conflicts_order_id_fkey"
-            columns: ["order_id"]
-            isOneToOne: true
-            referencedRelation: "orders"
             referencedColumns: ["id"]
           },
         ]
@@ -3670,28 +3557,6 @@ export type Database = {
           isSetofReturn: false
         }
       }
-      book_slot_seats: {
-        Args: { p_expected_version: number; p_seats: number; p_slot_id: string }
-        Returns: {
-          booked_count: number
-          branch_id: string | null
-          capacity: number
-          created_at: string
-          end_time: string
-          id: string
-          service_catalog_id: string
-          start_time: string
-          updated_at: string
-          vendor_id: string
-          version: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "availability_slots"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
       cancel_booking: {
         Args: { p_booking_id: string }
         Returns: {
@@ -3766,167 +3631,6 @@ export type Database = {
           isSetofReturn: true
         }
       }
-      checkout_address: {
-        Args: { p_address_id: string; p_profile_id: string }
-        Returns: Record<string, unknown>
-      }
-      checkout_apply_coupon: {
-        Args: {
-          p_coupon: Database["public"]["Tables"]["coupons"]["Row"]
-          p_lines: Database["public"]["CompositeTypes"]["checkout_line"][]
-        }
-        Returns: Database["public"]["CompositeTypes"]["checkout_line"][]
-      }
-      checkout_cart: {
-        Args: { p_cart_id: string; p_lock: boolean; p_profile_id: string }
-        Returns: {
-          checked_out_at: string | null
-          created_at: string
-          id: string
-          profile_id: string
-          status: Database["public"]["Enums"]["cart_status"]
-          updated_at: string
-        }
-        SetofOptions: {
-          from: "*"
-          to: "carts"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_coupon: {
-        Args: { p_code: string; p_lock: boolean; p_now: string }
-        Returns: {
-          code: string
-          created_at: string
-          description: string | null
-          discount_type: Database["public"]["Enums"]["discount_type"]
-          id: string
-          is_active: boolean
-          max_uses: number | null
-          updated_at: string
-          valid_from: string
-          valid_to: string
-          value: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "coupons"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_lines: {
-        Args: {
-          p_cart_id: string
-          p_coupon: Database["public"]["Tables"]["coupons"]["Row"]
-          p_on: string
-          p_supply_state: string
-        }
-        Returns: Database["public"]["CompositeTypes"]["checkout_line"][]
-      }
-      checkout_offer_doctor_consult: {
-        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
-        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
-        SetofOptions: {
-          from: "*"
-          to: "checkout_offer"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_offer_home_service: {
-        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
-        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
-        SetofOptions: {
-          from: "*"
-          to: "checkout_offer"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_offer_lab_test: {
-        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
-        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
-        SetofOptions: {
-          from: "*"
-          to: "checkout_offer"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_offer_medicine: {
-        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
-        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
-        SetofOptions: {
-          from: "*"
-          to: "checkout_offer"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_offer_scan: {
-        Args: { p_branch_id: string; p_ref_id: string; p_vendor_id: string }
-        Returns: Database["public"]["CompositeTypes"]["checkout_offer"]
-        SetofOptions: {
-          from: "*"
-          to: "checkout_offer"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_price_line: {
-        Args: {
-          p_branch_id: string
-          p_catalog_active: boolean
-          p_catalog_id: string
-          p_qty: number
-          p_ref_id: string
-          p_service_type: Database["public"]["Enums"]["service_type"]
-          p_slot_id: string
-          p_vendor_id: string
-        }
-        Returns: Database["public"]["CompositeTypes"]["checkout_line"]
-        SetofOptions: {
-          from: "*"
-          to: "checkout_line"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_supplier_state: {
-        Args: {
-          p_item_name: string
-          p_location_id: string
-          p_vendor_id: string
-          p_vendor_name: string
-        }
-        Returns: string
-      }
-      checkout_take_stock: {
-        Args: { p_line: Database["public"]["CompositeTypes"]["checkout_line"] }
-        Returns: undefined
-      }
-      checkout_tax_line: {
-        Args: {
-          p_line: Database["public"]["CompositeTypes"]["checkout_line"]
-          p_on: string
-          p_supply_state: string
-        }
-        Returns: Database["public"]["CompositeTypes"]["checkout_line"]
-        SetofOptions: {
-          from: "*"
-          to: "checkout_line"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      checkout_totals: {
-        Args: {
-          p_lines: Database["public"]["CompositeTypes"]["checkout_line"][]
-        }
-        Returns: Record<string, unknown>
-      }
       compute_vendor_payout: {
         Args: {
           p_period_end: string
@@ -3971,99 +3675,20 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: Database["public"]["Enums"]["audit_actor_kind"]
       }
-      current_vendor_ids: {
-        Args: Record<PropertyKey, never>
-        Returns: string[]
-      }
-      current_vendor_order_ids: {
-        Args: Record<PropertyKey, never>
-        Returns: string[]
-      }
-      date_in_india: { Args: { p_at: string }; Returns: string }
       erase_profile: { Args: { p_profile_id: string }; Returns: Json }
       feature_enabled: {
         Args: { p_city_id: string; p_key: string }
         Returns: boolean
       }
-      gstin_check_character: { Args: { p_first14: string }; Returns: string }
       has_vendor_access: { Args: { p_vendor_id: string }; Returns: boolean }
       install_audit_ddl_guard: {
         Args: Record<PropertyKey, never>
         Returns: boolean
       }
-      is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
-      is_valid_gst_registration: {
-        Args: {
-          p_gstin: string
-          p_type: Database["public"]["Enums"]["gst_registration_type"]
-        }
-        Returns: boolean
-      }
       is_valid_gstin: { Args: { gstin: string }; Returns: boolean }
-      issue_order_documents: {
-        Args: { p_order_id: string }
-        Returns: {
-          created_at: string
-          document_kind: Database["public"]["Enums"]["tax_document_kind"]
-          financial_year: number | null
-          gstin: string | null
-          id: string
-          invoice_date: string
-          invoice_number: string
-          order_id: string
-          registration_id: string | null
-          supplier_state_code: string | null
-          updated_at: string
-          vendor_id: string
-        }[]
-        SetofOptions: {
-          from: "*"
-          to: "order_invoices"
-          isOneToOne: false
-          isSetofReturn: true
-        }
-      }
-      line_tax_inclusive: {
-        Args: {
-          p_amount: number
-          p_hsn_code: string
-          p_on: string
-          p_supplier_state: string
-          p_supply_state: string
-        }
-        Returns: {
-          cgst: number
-          gst_rate: number
-          igst: number
-          sgst: number
-          taxable_value: number
-          utgst: number
-        }[]
-      }
       log_access: {
         Args: { p_context?: Json; p_entity_id: string; p_entity_type: string }
         Returns: string
-      }
-      managed_vendor_ids: {
-        Args: Record<PropertyKey, never>
-        Returns: string[]
-      }
-      next_document_number: {
-        Args: {
-          p_kind: Database["public"]["Enums"]["tax_document_kind"]
-          p_on: string
-          p_state_code: string
-          p_vendor_id: string
-        }
-        Returns: string
-      }
-      next_invoice_number: {
-        Args: { p_on: string; p_vendor_id: string }
-        Returns: string
-      }
-      order_line_drug_schedule: {
-        Args: { p_snapshot: Json }
-        Returns: Database["public"]["Enums"]["drug_schedule"]
       }
       order_line_tax: {
         Args: {
@@ -4074,10 +3699,6 @@ export type Database = {
           p_taxable: number
         }
         Returns: Record<string, unknown>
-      }
-      order_rules_acts_for_vendor: {
-        Args: { p_vendor_id: string }
-        Returns: boolean
       }
       place_order:
         | {
@@ -4143,10 +3764,6 @@ export type Database = {
               isSetofReturn: false
             }
           }
-      prescription_upload_in_own_folder: {
-        Args: { p_bucket_id: string; p_name: string }
-        Returns: boolean
-      }
       publish_medicine_version: {
         Args: { p_changes: Json; p_medicine_id: string }
         Returns: {
@@ -4281,14 +3898,6 @@ export type Database = {
           seq: number
         }[]
       }
-      writable_branch_ids: {
-        Args: Record<PropertyKey, never>
-        Returns: string[]
-      }
-      writable_vendor_ids: {
-        Args: Record<PropertyKey, never>
-        Returns: string[]
-      }
     }
     Enums: {
       audit_action: "INSERT" | "UPDATE" | "DELETE" | "ERASE" | "ACCESS"
@@ -4378,34 +3987,7 @@ export type Database = {
         | "CONTENT_PARTNER"
     }
     CompositeTypes: {
-      checkout_line: {
-        catalog_id: string | null
-        service_type: Database["public"]["Enums"]["service_type"] | null
-        vendor_id: string | null
-        vendor_name: string | null
-        branch_id: string | null
-        slot_id: string | null
-        qty: number | null
-        seats: number | null
-        name: string | null
-        unit_price: unknown
-        hsn_code: string | null
-        supplier_state: string | null
-        snapshot: Json | null
-        discount: unknown
-        gst_rate: unknown
-        taxable_value: unknown
-        cgst: unknown
-        sgst: unknown
-        utgst: unknown
-        igst: unknown
-      }
-      checkout_offer: {
-        name: string | null
-        unit_price: unknown
-        hsn_code: string | null
-        snapshot: Json | null
-      }
+      [_ in never]: never
     }
   }
 }

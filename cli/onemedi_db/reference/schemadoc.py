@@ -23,6 +23,7 @@ import psycopg
 
 from ..errors import DriftFound
 from . import functions as fn
+from .privileges import read_privileges, render_privileges
 
 SCHEMA = "public"
 
@@ -401,6 +402,13 @@ def render(conn: psycopg.Connection[Any], errors_page: str) -> dict[str, str]:
                         [[f"`{n}`", _code(v), _cell(c)] for n, v, c in enums])
     pages["README.md"] = "\n".join(lines).rstrip("\n") + "\n"
     pages["functions.md"] = fn.render_functions(fn.read_functions(conn, SCHEMA), errors_page)
+    privileges = read_privileges(conn)
+    if privileges is not None:
+        pages["privileges.md"] = render_privileges(privileges)
+        lines.insert(lines.index("## How the groups connect"), "What the API roles may do on "
+                     "every object of `public` and `private`: [privileges.md](privileges.md).")
+        lines.insert(lines.index("## How the groups connect"), "")
+        pages["README.md"] = "\n".join(lines).rstrip("\n") + "\n"
     return pages
 
 
