@@ -15,5 +15,9 @@ SELECT 1 / (
 SELECT 1 / (count(*) = 0)::integer
 FROM pg_catalog.pg_proc AS p
 WHERE p.prosrc ~ '\mpublic\.(book_slot_seats|order_rules_acts_for_vendor)\M';
+-- One request: the version is optional.
+SELECT 1 / (p.pronargdefaults = 1)::integer
+FROM pg_catalog.pg_proc AS p
+WHERE p.oid = 'public.book_slot(uuid, integer)'::regprocedure;
 
 ROLLBACK;

@@ -126,12 +126,6 @@ SELECT throws_ok(
     'a stale version is refused with OM001'
 );
 SELECT throws_ok(
-    $$SELECT public.book_slot('5a7a0000-0000-4000-8000-000000000001', NULL)$$,
-    '22004',
-    'book_slot needs the slot version you read, got NULL',
-    'a NULL version is refused with 22004'
-);
-SELECT throws_ok(
     $$SELECT public.book_slot('00000000-0000-4000-8000-000000000000', 0)$$,
     'OM003',
     'slot 00000000-0000-4000-8000-000000000000 does not exist',
@@ -163,6 +157,12 @@ SELECT throws_ok(
     'slot 5a7a0000-0000-4000-8000-000000000001 is full (2 of 2 seats booked, 1 requested)',
     'a full slot is refused with OM002 even with the current version'
 );
+SELECT throws_ok(
+    $$SELECT public.book_slot('5a7a0000-0000-4000-8000-000000000001')$$,
+    'OM002',
+    'slot 5a7a0000-0000-4000-8000-000000000001 is full (2 of 2 seats booked, 1 requested)',
+    'without a version a full slot is OM002 too: no version means "while seats remain"'
+);
 
 -- An admin may book any vendor's slot; a patient may not book directly; nor may anon.
 SELECT set_config(
@@ -173,9 +173,9 @@ SELECT set_config(
 SELECT
     is(
         ARRAY[b.booked_count, b.version], ARRAY[1, 3],
-        'an admin books a slot'
+        'an admin books a slot in one request, without reading its version'
     )
-FROM public.book_slot('5a7a0000-0000-4000-8000-000000000003', 2) AS b;
+FROM public.book_slot('5a7a0000-0000-4000-8000-000000000003') AS b;
 SELECT set_config(
     'request.jwt.claims',
     '{"sub": "a7a00000-0000-4000-8000-000000000001", "role": "authenticated"}',
