@@ -266,3 +266,14 @@ def test_an_earlier_instance_of_a_reworked_change_is_not_verified(
     sqitch(p, "verify", url=theirs, check=2)
     failed = cli(p, "verify", url=ours, check=8)
     assert "f: verify f.sql" in failed.stdout + failed.stderr
+
+
+def test_a_target_with_a_plan_of_its_own_is_refused_not_ignored(tmp_path: Path) -> None:
+    """sqitch lets `[target "x"] plan_file` name another plan; onemedi-db would deploy the
+    project's plan there, so it says it does not support it instead."""
+    p = two(tmp_path / "p")
+    (p.root / "sqitch.conf").write_text(
+        SQITCH_CONF + '[target "other"]\n\turi = db:pg:om_nowhere\n\tplan_file = other.plan\n')
+    done = cli(p, "status", "--target", "other", check=1)
+    assert "target 'other' sets plan_file of its own" in done.stderr
+    assert "Traceback" not in done.stderr

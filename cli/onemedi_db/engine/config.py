@@ -193,6 +193,7 @@ def _to_target(project: Project, value: str, origin: str) -> Target:
         return Target(f"dbname={name}", name, origin)
     uri = project.config.get(f"target.{value}.uri")
     if uri and ":" not in value:
+        _refuse_per_target_plan(project, value)
         found = _to_target(project, uri, f"target {value!r} in sqitch.conf")
         return Target(found.conninfo, found.dbname, found.origin, value)
     if project.config.section(f"target.{value}"):
@@ -203,6 +204,21 @@ def _to_target(project: Project, value: str, origin: str) -> Target:
         hint="pass a postgresql:// URL, a db:pg: URI, or one of: "
         + (", ".join(project.target_names()) or "(no targets in sqitch.conf)"),
     )
+
+
+# sqitch lets a target name its own plan, top directory and registry; onemedi-db reads the
+# plan before it knows the target, so it refuses such a target rather than ignore the keys.
+_PER_TARGET = ("plan_file", "top_dir", "registry", "deploy_dir", "revert_dir", "verify_dir")
+
+
+def _refuse_per_target_plan(project: Project, name: str) -> None:
+    own = [k for k in _PER_TARGET if project.config.get(f"target.{name}.{k}") is not None]
+    if own:
+        raise OnemediError(
+            f"target {name!r} sets {', '.join(own)} of its own in {_files(project)}; onemedi-db "
+            "uses the project's plan, scripts and registry for every target",
+            hint=f"move {', '.join(own)} to [core] (or [engine \"pg\"]), or run sqitch for "
+            "that target")
 
 
 def _files(project: Project) -> str:
