@@ -57,10 +57,10 @@ RULES: dict[str, str] = {
     "audit_logs_chain: every audit row is queued for the hash chain or linked": """
         SELECT count(*) FROM public.audit_logs AS a
         WHERE NOT EXISTS (
-            SELECT 1 FROM public.audit_log_chain_queue AS q
+            SELECT 1 FROM private.audit_log_chain_queue AS q
             WHERE q.audit_id = a.id AND q.audit_created_at = a.created_at)
         AND NOT EXISTS (
-            SELECT 1 FROM public.audit_log_chain AS l
+            SELECT 1 FROM private.audit_log_chain AS l
             WHERE l.audit_id = a.id AND l.audit_created_at = a.created_at)""",
     "service_catalog_check_ref: the listed row exists": """
         SELECT count(*) FROM public.service_catalog AS c

@@ -78,7 +78,7 @@ def test_the_chain_is_recomputed_outside_the_database(make_db: Callable[[str], s
             "SELECT l.month::text, l.seq, l.row_hash, l.chain_hash, a.id::text, a.actor_id::text,"
             " a.actor_kind::text, a.entity_type, a.entity_id, a.action::text, "
             "a.before_state::text, a.after_state::text, to_char(a.created_at AT TIME ZONE "
-            "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM public.audit_log_chain AS l "
+            "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM private.audit_log_chain AS l "
             "JOIN public.audit_logs AS a ON a.id = l.audit_id AND a.created_at = "
             "l.audit_created_at ORDER BY l.month, l.seq").fetchall()
     assert len(rows) >= 4
@@ -116,7 +116,7 @@ def test_concurrent_writers_are_each_linked_once(make_db: Callable[[str], str]) 
             with psycopg.connect(url, autocommit=True) as conn:
                 start.wait()
                 for _ in range(30):
-                    conn.execute("SELECT public.seal_audit_log_chain()")
+                    conn.execute("SELECT private.seal_audit_log_chain()")
         except BaseException as exc:
             errors.append(exc)
 
@@ -131,11 +131,11 @@ def test_concurrent_writers_are_each_linked_once(make_db: Callable[[str], str]) 
         assert conn.execute(ANSWER_ROWS).fetchall() == []
         counts = conn.execute(
             "SELECT count(*), count(DISTINCT (l.audit_id, l.audit_created_at)), "
-            "bool_and(l.seq BETWEEN 1 AND (SELECT count(*) FROM public.audit_log_chain AS m "
-            "WHERE m.month = l.month)) FROM public.audit_log_chain AS l").fetchone()
+            "bool_and(l.seq BETWEEN 1 AND (SELECT count(*) FROM private.audit_log_chain AS m "
+            "WHERE m.month = l.month)) FROM private.audit_log_chain AS l").fetchone()
         audited = conn.execute("SELECT count(*) FROM public.audit_logs "
                                "WHERE entity_type = 'roles'").fetchone()
-        queued = conn.execute("SELECT count(*) FROM public.audit_log_chain_queue").fetchone()
+        queued = conn.execute("SELECT count(*) FROM private.audit_log_chain_queue").fetchone()
     assert audited == (8 * 40 * 2,)
     assert counts is not None and counts[0] == counts[1] >= 8 * 40 * 2 and counts[2]
     assert queued == (0,)
@@ -147,13 +147,13 @@ def test_a_stale_repeatable_read_seal_fails_with_40001(make_db: Callable[[str], 
         other.execute("INSERT INTO public.audit_logs (entity_type, entity_id, action, "
                       "after_state) VALUES ('orders', 'rr', 'INSERT', '{}')")
         stale.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        stale.execute("SELECT count(*) FROM public.audit_log_chain")  # takes the snapshot
-        assert other.execute("SELECT public.seal_audit_log_chain()").fetchone() == (1,)
+        stale.execute("SELECT count(*) FROM private.audit_log_chain")  # takes the snapshot
+        assert other.execute("SELECT private.seal_audit_log_chain()").fetchone() == (1,)
         with pytest.raises(psycopg.errors.SerializationFailure):
-            stale.execute("SELECT public.seal_audit_log_chain()")
+            stale.execute("SELECT private.seal_audit_log_chain()")
         stale.rollback()
         assert other.execute(ANSWER_ROWS).fetchall() == []
-        assert other.execute("SELECT count(*) FROM public.audit_log_chain").fetchone() == (1,)
+        assert other.execute("SELECT count(*) FROM private.audit_log_chain").fetchone() == (1,)
 
 
 # -- the migration on live data ------------------------------------------------------------
@@ -202,9 +202,9 @@ def test_the_migration_chains_live_rows_and_redacts_free_text(
                            "WHERE action = 'ERASE' AND entity_type = 'audit_logs'").fetchall()
         kinds = db.execute("SELECT count(*) FILTER (WHERE actor_kind IS NULL) "
                            "FROM public.audit_logs").fetchone()
-        queued = db.execute("SELECT count(*) FROM public.audit_log_chain_queue").fetchone()
+        queued = db.execute("SELECT count(*) FROM private.audit_log_chain_queue").fetchone()
         problems = db.execute(ANSWER_ROWS).fetchall()
-        linked = db.execute("SELECT count(*) FROM public.audit_log_chain").fetchone()
+        linked = db.execute("SELECT count(*) FROM private.audit_log_chain").fetchone()
         text = db.execute("SELECT string_agg(coalesce(after_state::text, ''), ' ') "
                           "FROM public.audit_logs").fetchone()
     assert bare is not None
@@ -250,8 +250,9 @@ def test_a_role_without_event_triggers_deploys_and_doctor_reports_it(
     with _role(role, url):
         with psycopg.connect(url, autocommit=True) as db:
             db.execute(sql.SQL("GRANT CREATE ON SCHEMA public TO {0}; GRANT USAGE, CREATE ON "
-                               "SCHEMA sqitch TO {0}; GRANT ALL ON ALL TABLES IN SCHEMA sqitch "
-                               "TO {0}").format(sql.Identifier(role)))
+                               "SCHEMA private TO {0}; GRANT USAGE, CREATE ON SCHEMA sqitch TO "
+                               "{0}; GRANT ALL ON ALL TABLES IN SCHEMA sqitch TO {0}")
+                       .format(sql.Identifier(role)))
         parts = urlsplit(db_url(str(dbname)))
         host = parts.netloc.rpartition("@")[2]  # the admin URL's host and port, if any
         engine, conn = _engine(urlunsplit(parts._replace(netloc=f"{role}@{host}")))
@@ -261,7 +262,7 @@ def test_a_role_without_event_triggers_deploys_and_doctor_reports_it(
             found = db.execute("SELECT count(*) FROM pg_event_trigger "
                                "WHERE evtname LIKE 'audit\\_guard\\_%'").fetchone()
             checks = {c.name: c for c in audit_checks(db)}
-            db.execute("SELECT public.install_audit_ddl_guard()")
+            db.execute("SELECT private.install_audit_ddl_guard()")
             after = {c.name: c for c in audit_checks(db)}
         conn.close()
     assert "audit_ddl_guard" in outcome.deployed

@@ -93,10 +93,10 @@ def test_the_deploy_schedules_both_jobs_and_pg_cron_runs_them(cron_cluster: str)
         jobs = conn.execute("SELECT jobname, schedule, command, database, username, active "
                             "FROM cron.job ORDER BY jobname").fetchall()
         assert jobs == [
-            ("onemedi_audit_log_chain_seal", "* * * * *", "SELECT public.seal_audit_log_chain()",
+            ("onemedi_audit_log_chain_seal", "* * * * *", "SELECT private.seal_audit_log_chain()",
              DB, "postgres", True),
             ("onemedi_audit_log_partitions", "17 3 * * *",
-             "SELECT public.create_audit_log_partitions(3)", DB, "postgres", True),
+             "SELECT private.create_audit_log_partitions(3)", DB, "postgres", True),
         ]
         checks = {c.name: c for c in audit_checks(conn)}
         assert checks["audit schedule"].status == "OK", checks["audit schedule"]
@@ -104,7 +104,7 @@ def test_the_deploy_schedules_both_jobs_and_pg_cron_runs_them(cron_cluster: str)
         # partition job is moved to every minute too, to see it run as the owner.
         conn.execute("INSERT INTO public.audit_logs (entity_type, entity_id, action, "
                      "after_state) VALUES ('orders', 'cron', 'INSERT', '{}')")
-        assert conn.execute("SELECT count(*) FROM public.audit_log_chain_queue "
+        assert conn.execute("SELECT count(*) FROM private.audit_log_chain_queue "
                             "WHERE audit_created_at > now() - interval '1 minute'"
                             ).fetchone() == (1,)
         conn.execute("SELECT cron.alter_job(jobid, schedule => '* * * * *') FROM cron.job "
@@ -123,8 +123,8 @@ def test_the_deploy_schedules_both_jobs_and_pg_cron_runs_them(cron_cluster: str)
         assert {(name, status) for name, status, _ in runs} == {
             ("onemedi_audit_log_chain_seal", "succeeded"),
             ("onemedi_audit_log_partitions", "succeeded")}, runs
-        assert conn.execute("SELECT count(*) FROM public.audit_log_chain_queue").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM public.audit_log_chain AS l "
+        assert conn.execute("SELECT count(*) FROM private.audit_log_chain_queue").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM private.audit_log_chain AS l "
                             "JOIN public.audit_logs AS a ON a.id = l.audit_id "
                             "WHERE a.entity_id = 'cron'").fetchone() == (1,)
 

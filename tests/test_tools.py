@@ -167,7 +167,7 @@ def test_doctor_warns_about_the_audit_log(make_db: Callable[[str], str]) -> None
                 "SELECT 'audit_logs_' || to_char(date_trunc('month', now() AT TIME ZONE 'UTC')"
                 " + make_interval(months => %s), '\"y\"YYYY\"m\"MM')", (ahead,)).fetchone()
             assert name is not None
-            conn.execute(f"DROP TABLE public.{name[0]}")
+            conn.execute(f"DROP TABLE private.{name[0]}")
         conn.execute("INSERT INTO public.audit_logs (entity_type, entity_id, action, "
                      "after_state, created_at) VALUES ('orders', 'x', 'INSERT', '{}', "
                      "'2024-02-10 10:00:00+00')")
@@ -184,7 +184,7 @@ def test_doctor_warns_about_the_audit_log(make_db: Callable[[str], str]) -> None
     assert "audit_guard_ddl_end, audit_guard_sql_drop" in checks["audit guard"]["detail"]
     text = _cli("doctor", "--target", url).stdout
     assert "WARN audit partitions: only 1 month(s)" in text
-    assert "fix: SELECT public.create_audit_log_partitions(3)" in text
+    assert "fix: SELECT private.create_audit_log_partitions(3)" in text
 
 
 def test_doctor_fails_on_an_unreachable_target() -> None:

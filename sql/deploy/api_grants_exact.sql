@@ -175,6 +175,16 @@ INSERT INTO intended_grants (kind, object, grantee, privileges, columns) VALUES
     'SELECT',
     'created_at, id, is_active, name, type, updated_at'
 ),
+('function', 'private.audit_chain_step(bytea,bytea)', 'service_role', 'EXECUTE', NULL),
+('function', 'private.audit_log_retained_until(date)', 'service_role', 'EXECUTE', NULL),
+(
+    'function',
+    'private.audit_log_row_hash(uuid,uuid,public.audit_actor_kind,text,text,'
+    || 'public.audit_action,jsonb,jsonb,timestamp with time zone)',
+    'service_role',
+    'EXECUTE',
+    NULL
+),
 ('function', 'private.book_slot_seats(uuid,integer,integer)', 'service_role', 'EXECUTE', NULL),
 ('function', 'private.current_vendor_ids()', 'authenticated', 'EXECUTE', NULL),
 ('function', 'private.current_vendor_ids()', 'service_role', 'EXECUTE', NULL),
@@ -249,18 +259,8 @@ INSERT INTO intended_grants (kind, object, grantee, privileges, columns) VALUES
 ('function', 'private.writable_branch_ids()', 'service_role', 'EXECUTE', NULL),
 ('function', 'private.writable_vendor_ids()', 'authenticated', 'EXECUTE', NULL),
 ('function', 'private.writable_vendor_ids()', 'service_role', 'EXECUTE', NULL),
-('function', 'public.audit_chain_step(bytea,bytea)', 'service_role', 'EXECUTE', NULL),
 ('function', 'public.audit_log_chain_heads()', 'service_role', 'EXECUTE', NULL),
 ('function', 'public.audit_log_partition_status()', 'service_role', 'EXECUTE', NULL),
-('function', 'public.audit_log_retained_until(date)', 'service_role', 'EXECUTE', NULL),
-(
-    'function',
-    'public.audit_log_row_hash(uuid,uuid,public.audit_actor_kind,text,text,'
-    || 'public.audit_action,jsonb,jsonb,timestamp with time zone)',
-    'service_role',
-    'EXECUTE',
-    NULL
-),
 ('function', 'public.book_slot(uuid,integer)', 'authenticated', 'EXECUTE', NULL),
 ('function', 'public.book_slot(uuid,integer)', 'service_role', 'EXECUTE', NULL),
 ('function', 'public.cancel_booking(uuid)', 'authenticated', 'EXECUTE', NULL),

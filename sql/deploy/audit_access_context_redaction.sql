@@ -20,7 +20,7 @@ BEGIN
         l.action = 'ACCESS'
         AND l.after_state IS NOT NULL
         AND l.after_state <> c_marker
-        AND public.audit_access_context_problem(l.entity_type, l.after_state) IS NOT NULL;
+        AND private.audit_access_context_problem(l.entity_type, l.after_state) IS NOT NULL;
     IF v_ids IS NULL THEN
         RAISE NOTICE 'audit_access_context_redaction: no ACCESS row holds a free-text context';
         RETURN;

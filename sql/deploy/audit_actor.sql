@@ -1,9 +1,11 @@
 -- Deploy onemedi:audit_actor to pg
+-- requires: private_schema
 -- requires: audit_logs
 -- requires: audit_trail
 -- Who acted, for every audit row: a signed-in user, the backend (service_role, naming the
 -- person it acts for when it can) or the system (no request at all). Rows written before
 -- this change keep actor_kind NULL: the log is append-only and nobody knows it for them.
+-- The two functions are column defaults, not RPCs: they live in schema private.
 
 BEGIN;
 
@@ -27,7 +29,7 @@ COMMENT ON COLUMN public.audit_logs.actor_kind IS
 -- plpgsql, not sql: a function with SET search_path is never inlined, and plpgsql keeps its
 -- plans for the session, where a sql function is planned again in every statement (measured:
 -- 0.9 ms against 0.02 ms per audit INSERT).
-CREATE FUNCTION public.current_audit_actor_kind()
+CREATE FUNCTION private.current_audit_actor_kind()
 RETURNS public.audit_actor_kind
 LANGUAGE plpgsql
 STABLE
@@ -44,12 +46,12 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.current_audit_actor_kind() IS
+COMMENT ON FUNCTION private.current_audit_actor_kind() IS
 'The channel of the current request, from the JWT claims PostgREST sets: service when the '
 'role claim is service_role, user for any other role claim, system when no claims are set. '
 'Default of audit_logs.actor_kind. Raises nothing.';
 
-CREATE FUNCTION public.current_audit_actor_id()
+CREATE FUNCTION private.current_audit_actor_id()
 RETURNS uuid
 LANGUAGE plpgsql
 STABLE
@@ -57,7 +59,7 @@ SET search_path = ''
 AS $$
 DECLARE
     c_uuid constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-    v_kind public.audit_actor_kind := public.current_audit_actor_kind();
+    v_kind public.audit_actor_kind := private.current_audit_actor_kind();
     v_value text;
 BEGIN
     -- A signed-in user is always the sub of their own verified JWT: nothing else counts.
@@ -93,22 +95,22 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.current_audit_actor_id() IS
+COMMENT ON FUNCTION private.current_audit_actor_id() IS
 'The person acting in the current request: for a signed-in user auth.uid(); for the backend '
 '(service_role) the sub claim of its JWT, else the setting onemedi.actor_id, else the '
 'request header x-onemedi-actor-id; for a session without claims (system) the setting '
 'onemedi.actor_id. NULL when none is given or the value is not a uuid: nothing is refused '
 'for a missing actor, actor_kind still says who acted. Default of audit_logs.actor_id.';
 
-REVOKE ALL ON FUNCTION public.current_audit_actor_kind()
+REVOKE ALL ON FUNCTION private.current_audit_actor_kind()
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.current_audit_actor_id()
+REVOKE ALL ON FUNCTION private.current_audit_actor_id()
 FROM public, anon, authenticated, service_role;
 
 -- New rows only: the existing rows keep what they have (actor_kind NULL).
 ALTER TABLE public.audit_logs
-ALTER COLUMN actor_id SET DEFAULT public.current_audit_actor_id(),
-ALTER COLUMN actor_kind SET DEFAULT public.current_audit_actor_kind();
+ALTER COLUMN actor_id SET DEFAULT private.current_audit_actor_id(),
+ALTER COLUMN actor_kind SET DEFAULT private.current_audit_actor_kind();
 
 COMMENT ON COLUMN public.audit_logs.actor_id IS
 'Person who acted (current_audit_actor_id(): the signed-in user, or the person the backend '

@@ -1,4 +1,5 @@
 -- Deploy onemedi:audit_ddl_guard to pg
+-- requires: private_schema
 -- requires: audit_log_chain
 -- What the audit log's owner could still do with DDL is refused where the platform lets a
 -- migration create event triggers: disabling (or re-pointing) the append-only and chain
@@ -7,11 +8,14 @@
 -- Event triggers need a superuser on plain PostgreSQL; on Supabase the postgres role may
 -- create them through supautils (2.7.0 or later). Where the deploying role may not, the
 -- change deploys all the same, says so in a NOTICE, and `onemedi-db doctor` reports the
--- guard missing; a superuser installs it later with public.install_audit_ddl_guard().
+-- guard missing; a superuser installs it later with private.install_audit_ddl_guard().
+-- The guard protects the objects where they are: public.audit_logs, its partitions and the
+-- chain's tables in schema private, the functions in private or public by their full name.
+-- Its own functions are no API and live in private too.
 
 BEGIN;
 
-CREATE FUNCTION public.audit_guard_ddl_end()
+CREATE FUNCTION private.audit_guard_ddl_end()
 RETURNS event_trigger
 LANGUAGE plpgsql
 SET search_path = ''
@@ -19,12 +23,12 @@ AS $$
 DECLARE
     -- The functions the guarantees rest on (the guard's own included), by name.
     c_functions constant text [] := ARRAY[
-        'public.audit_logs_refuse_change', 'public.audit_log_chain_refuse_change',
-        'public.audit_log_chain_enqueue', 'public.seal_audit_log_chain',
-        'public.audit_log_row_hash', 'public.audit_chain_step',
-        'public.audit_log_retained_until', 'public.verify_audit_log_chain',
-        'public.audit_log_chain_heads', 'public.audit_guard_ddl_end',
-        'public.audit_guard_sql_drop', 'public.install_audit_ddl_guard'
+        'private.audit_logs_refuse_change', 'private.audit_log_chain_refuse_change',
+        'private.audit_log_chain_enqueue', 'private.seal_audit_log_chain',
+        'private.audit_log_row_hash', 'private.audit_chain_step',
+        'private.audit_log_retained_until', 'public.verify_audit_log_chain',
+        'public.audit_log_chain_heads', 'private.audit_guard_ddl_end',
+        'private.audit_guard_sql_drop', 'private.install_audit_ddl_guard'
     ];
     c_triggers constant text [] := ARRAY[
         'audit_logs_refuse_change', 'audit_logs_refuse_truncate', 'audit_logs_chain',
@@ -32,8 +36,8 @@ DECLARE
         'audit_log_chain_queue_refuse_change', 'audit_log_chain_queue_refuse_truncate'
     ];
     v_parent regclass := pg_catalog.to_regclass('public.audit_logs');
-    v_chain regclass := pg_catalog.to_regclass('public.audit_log_chain');
-    v_queue regclass := pg_catalog.to_regclass('public.audit_log_chain_queue');
+    v_chain regclass := pg_catalog.to_regclass('private.audit_log_chain');
+    v_queue regclass := pg_catalog.to_regclass('private.audit_log_chain_queue');
     v_touched boolean := FALSE;
     v_parent_touched boolean := FALSE;
     r record;
@@ -49,7 +53,7 @@ BEGIN
                 ),
                 HINT = 'A migration that must change it drops the event triggers '
                 'audit_guard_ddl_end and audit_guard_sql_drop first and reinstalls them with '
-                'public.install_audit_ddl_guard() in the same transaction.';
+                'private.install_audit_ddl_guard() in the same transaction.';
         END IF;
         IF r.classid = 'pg_catalog.pg_class'::regclass THEN
             v_parent_touched := v_parent_touched OR r.objid = v_parent;
@@ -82,7 +86,7 @@ BEGIN
             SELECT 1
             FROM pg_catalog.pg_proc AS p
             WHERE
-                p.pronamespace = 'public'::regnamespace
+                p.pronamespace = pg_catalog.to_regnamespace(pg_catalog.split_part(f.name, '.', 1))
                 AND p.proname = pg_catalog.split_part(f.name, '.', 2)
         )
         LIMIT 1;
@@ -110,8 +114,8 @@ BEGIN
     IF v_parent IS NULL OR v_chain IS NULL OR v_queue IS NULL THEN
         RAISE EXCEPTION USING
             ERRCODE = 'OM120',
-            MESSAGE = 'renaming or moving public.audit_logs, audit_log_chain or '
-            'audit_log_chain_queue is refused',
+            MESSAGE = 'renaming or moving public.audit_logs, private.audit_log_chain or '
+            'private.audit_log_chain_queue is refused',
             HINT = 'The audit tables keep their names: verification and the guard find them by name.';
     END IF;
     IF NOT v_touched THEN
@@ -135,18 +139,19 @@ BEGIN
         AND (
             t.tgenabled <> 'A'
             OR t.tgfoid::regproc::text IS DISTINCT FROM CASE t.tgname
-                WHEN 'audit_logs_refuse_change' THEN 'public.audit_logs_refuse_change'
-                WHEN 'audit_logs_refuse_truncate' THEN 'public.audit_logs_refuse_change'
-                WHEN 'audit_logs_chain' THEN 'public.audit_log_chain_enqueue'
-                WHEN 'audit_log_chain_refuse_change' THEN 'public.audit_log_chain_refuse_change'
-                WHEN 'audit_log_chain_refuse_truncate' THEN 'public.audit_log_chain_refuse_change'
+                WHEN 'audit_logs_refuse_change' THEN 'private.audit_logs_refuse_change'
+                WHEN 'audit_logs_refuse_truncate' THEN 'private.audit_logs_refuse_change'
+                WHEN 'audit_logs_chain' THEN 'private.audit_log_chain_enqueue'
+                WHEN 'audit_log_chain_refuse_change' THEN 'private.audit_log_chain_refuse_change'
+                WHEN 'audit_log_chain_refuse_truncate' THEN 'private.audit_log_chain_refuse_change'
                 WHEN 'audit_log_chain_queue_refuse_change'
-                    THEN 'public.audit_log_chain_refuse_change'
+                    THEN 'private.audit_log_chain_refuse_change'
                 WHEN 'audit_log_chain_queue_refuse_truncate'
-                    THEN 'public.audit_log_chain_refuse_change'
+                    THEN 'private.audit_log_chain_refuse_change'
             END
         )
-    ORDER BY t.tgrelid::regclass::text, t.tgname
+    -- The table the command named first (the parent before its partitions).
+    ORDER BY t.tgrelid NOT IN (v_parent, v_chain, v_queue), t.tgrelid::regclass::text, t.tgname
     LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION USING
@@ -167,12 +172,12 @@ BEGIN
             'not even for a moment: a migration records corrections as new audit rows.';
     END IF;
 
-    -- A detached partition leaves a table of that name behind, outside audit_logs.
+    -- A detached partition leaves a table of that name behind in private, outside audit_logs.
     IF v_parent_touched THEN
         SELECT c.relname INTO r
         FROM pg_catalog.pg_class AS c
         WHERE
-            c.relnamespace = 'public'::regnamespace
+            c.relnamespace = 'private'::regnamespace
             AND c.relkind = 'r'
             AND NOT c.relispartition
             AND c.relname ~ '^audit_logs_(y[0-9]{4}m[0-9]{2}|default)$'
@@ -185,18 +190,18 @@ BEGIN
                     'detaching %s from audit_logs is refused', r.relname
                 ),
                 HINT = 'A month leaves the audit log only by DROP TABLE once its retention '
-                'has ended (see public.audit_log_retained_until).';
+                'has ended (see private.audit_log_retained_until).';
         END IF;
     END IF;
 
-    -- The partitions keep the names that say their month.
+    -- The partitions keep the names that say their month, in schema private.
     SELECT c.relname INTO r
     FROM pg_catalog.pg_inherits AS i
     INNER JOIN pg_catalog.pg_class AS c ON i.inhrelid = c.oid
     WHERE
         i.inhparent = v_parent
         AND (
-            c.relnamespace <> 'public'::regnamespace
+            c.relnamespace <> 'private'::regnamespace
             OR c.relname !~ '^audit_logs_(y[0-9]{4}m[0-9]{2}|default)$'
         )
     ORDER BY c.relname
@@ -207,22 +212,23 @@ BEGIN
             MESSAGE = pg_catalog.format(
                 'renaming or moving a partition of audit_logs is refused (%s)', r.relname
             ),
-            HINT = 'Partitions are named audit_logs_yYYYYmMM after their month: the retention '
-            'check and verification find them by that name.';
+            HINT = 'Partitions are private.audit_logs_yYYYYmMM, named after their month: the '
+            'retention check and verification find them by that name.';
     END IF;
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_guard_ddl_end() IS
+COMMENT ON FUNCTION private.audit_guard_ddl_end() IS
 'Event trigger function (ddl_command_end of ALTER TABLE, CREATE/ALTER TRIGGER, '
 'CREATE/ALTER/DROP FUNCTION): refuses OM119 replacing, altering, renaming or dropping '
 '(with CASCADE) a function the guarantees rest on; OM115 an append-only or chain trigger '
 'of audit_logs, its partitions, audit_log_chain or its queue left other than ENABLE ALWAYS, '
 'under its name, with its own function; OM116 a partition detached from audit_logs; OM120 '
-'the audit tables or a partition renamed or moved. Checks the catalog after the command, '
-'so every spelling of a command is caught.';
+'public.audit_logs, private.audit_log_chain, private.audit_log_chain_queue or a partition '
+'(private.audit_logs_yYYYYmMM, private.audit_logs_default) renamed or moved to another '
+'schema. Checks the catalog after the command, so every spelling of a command is caught.';
 
-CREATE FUNCTION public.audit_guard_sql_drop()
+CREATE FUNCTION private.audit_guard_sql_drop()
 RETURNS event_trigger
 LANGUAGE plpgsql
 SET search_path = ''
@@ -230,12 +236,12 @@ AS $$
 DECLARE
     -- The functions the guarantees rest on (the guard's own included), by name.
     c_functions constant text [] := ARRAY[
-        'public.audit_logs_refuse_change', 'public.audit_log_chain_refuse_change',
-        'public.audit_log_chain_enqueue', 'public.seal_audit_log_chain',
-        'public.audit_log_row_hash', 'public.audit_chain_step',
-        'public.audit_log_retained_until', 'public.verify_audit_log_chain',
-        'public.audit_log_chain_heads', 'public.audit_guard_ddl_end',
-        'public.audit_guard_sql_drop', 'public.install_audit_ddl_guard'
+        'private.audit_logs_refuse_change', 'private.audit_log_chain_refuse_change',
+        'private.audit_log_chain_enqueue', 'private.seal_audit_log_chain',
+        'private.audit_log_row_hash', 'private.audit_chain_step',
+        'private.audit_log_retained_until', 'public.verify_audit_log_chain',
+        'public.audit_log_chain_heads', 'private.audit_guard_ddl_end',
+        'private.audit_guard_sql_drop', 'private.install_audit_ddl_guard'
     ];
     c_triggers constant text [] := ARRAY[
         'audit_logs_refuse_change', 'audit_logs_refuse_truncate', 'audit_logs_chain',
@@ -247,14 +253,15 @@ DECLARE
     v_tables text [];
     r record;
 BEGIN
-    SELECT coalesce(pg_catalog.array_agg(d.object_name), '{}')
+    SELECT coalesce(pg_catalog.array_agg(d.object_identity), '{}')
     INTO v_tables
     FROM pg_catalog.pg_event_trigger_dropped_objects() AS d
-    WHERE d.object_type = 'table' AND d.schema_name = 'public';
+    WHERE d.object_type = 'table';
     FOR r IN SELECT d.* FROM pg_catalog.pg_event_trigger_dropped_objects() AS d LOOP
-        IF r.object_type = 'table' AND r.schema_name = 'public' THEN
-            IF r.object_name IN (
-                'audit_logs', 'audit_log_chain', 'audit_log_chain_queue', 'audit_logs_default'
+        IF r.object_type = 'table' AND r.schema_name IN ('public', 'private') THEN
+            IF (r.schema_name, r.object_name) IN (
+                ('public', 'audit_logs'), ('private', 'audit_log_chain'),
+                ('private', 'audit_log_chain_queue'), ('private', 'audit_logs_default')
             ) THEN
                 RAISE EXCEPTION USING
                     ERRCODE = 'OM117',
@@ -262,18 +269,18 @@ BEGIN
                     HINT = 'The audit log, its chain and its default partition stay; old '
                     'months leave by dropping their partition after retention.';
             END IF;
-            IF r.object_name ~ '^audit_logs_y[0-9]{4}m[0-9]{2}$' THEN
+            IF r.schema_name = 'private' AND r.object_name ~ '^audit_logs_y[0-9]{4}m[0-9]{2}$' THEN
                 v_month := pg_catalog.to_date(
                     pg_catalog.substr(r.object_name, 13, 4)
                     || pg_catalog.substr(r.object_name, 18, 2),
                     'YYYYMM'
                 );
-                IF v_today <= public.audit_log_retained_until(v_month) THEN
+                IF v_today <= private.audit_log_retained_until(v_month) THEN
                     RAISE EXCEPTION USING
                         ERRCODE = 'OM118',
                         MESSAGE = pg_catalog.format(
                             'dropping %s is refused: the law keeps its rows until %s',
-                            r.object_identity, public.audit_log_retained_until(v_month)
+                            r.object_identity, private.audit_log_retained_until(v_month)
                         ),
                         HINT = 'GST records are kept 72 months from the annual return''s due '
                         'date (CGST Act s.36); drop the partition from the day after.';
@@ -281,9 +288,7 @@ BEGIN
             END IF;
         ELSIF r.object_type = 'trigger'
             AND pg_catalog.split_part(r.object_identity, ' on ', 1) = ANY (c_triggers)
-            AND NOT pg_catalog.split_part(
-                pg_catalog.split_part(r.object_identity, ' on ', 2), '.', 2
-            ) = ANY (v_tables) THEN
+            AND NOT pg_catalog.split_part(r.object_identity, ' on ', 2) = ANY (v_tables) THEN
             RAISE EXCEPTION USING
                 ERRCODE = 'OM119',
                 MESSAGE = pg_catalog.format('dropping trigger %s is refused', r.object_identity),
@@ -300,15 +305,16 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_guard_sql_drop() IS
-'Event trigger function (sql_drop): refuses OM117 dropping audit_logs, audit_log_chain, '
-'audit_log_chain_queue or audit_logs_default, OM118 dropping a month''s partition on or before '
+COMMENT ON FUNCTION private.audit_guard_sql_drop() IS
+'Event trigger function (sql_drop): refuses OM117 dropping public.audit_logs, '
+'private.audit_log_chain, private.audit_log_chain_queue or private.audit_logs_default, '
+'OM118 dropping a month''s partition (private.audit_logs_yYYYYmMM) on or before '
 'audit_log_retained_until(month) (India time), OM119 dropping an append-only or chain '
 'trigger (unless with its table) or a function the guarantees rest on.';
 
 -- Creates the two event triggers when the current role may (a superuser; Supabase's
 -- postgres through supautils), enabled ALWAYS; otherwise a NOTICE and false.
-CREATE FUNCTION public.install_audit_ddl_guard()
+CREATE FUNCTION private.install_audit_ddl_guard()
 RETURNS boolean
 LANGUAGE plpgsql
 VOLATILE
@@ -323,13 +329,13 @@ BEGIN
             'ALTER TABLE', 'CREATE TRIGGER', 'ALTER TRIGGER', 'CREATE FUNCTION',
             'ALTER FUNCTION', 'DROP FUNCTION'
         )
-        EXECUTE FUNCTION public.audit_guard_ddl_end();
+        EXECUTE FUNCTION private.audit_guard_ddl_end();
     END IF;
     IF NOT EXISTS (
         SELECT 1 FROM pg_catalog.pg_event_trigger AS e WHERE e.evtname = 'audit_guard_sql_drop'
     ) THEN
         CREATE EVENT TRIGGER audit_guard_sql_drop ON sql_drop
-        EXECUTE FUNCTION public.audit_guard_sql_drop();
+        EXECUTE FUNCTION private.audit_guard_sql_drop();
     END IF;
     ALTER EVENT TRIGGER audit_guard_ddl_end ENABLE ALWAYS;
     ALTER EVENT TRIGGER audit_guard_sql_drop ENABLE ALWAYS;
@@ -343,24 +349,24 @@ EXCEPTION
             ),
             HINT = 'The audit log stays append-only and chained, but its owner could disable '
             'its triggers; `onemedi-db doctor` reports it. A superuser (or Supabase''s postgres '
-            'with supautils) runs SELECT public.install_audit_ddl_guard().';
+            'with supautils) runs SELECT private.install_audit_ddl_guard().';
         RETURN FALSE;
 END;
 $$;
 
-COMMENT ON FUNCTION public.install_audit_ddl_guard() IS
+COMMENT ON FUNCTION private.install_audit_ddl_guard() IS
 'Creates the event triggers audit_guard_ddl_end and audit_guard_sql_drop (ENABLE ALWAYS, '
 'so session_replication_role = replica does not skip them) and returns true; when the '
 'current role may not create event triggers (not a superuser, no supautils privileged '
 'role), raises a NOTICE instead and returns false. Idempotent.';
 
-REVOKE ALL ON FUNCTION public.audit_guard_ddl_end()
+REVOKE ALL ON FUNCTION private.audit_guard_ddl_end()
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.audit_guard_sql_drop()
+REVOKE ALL ON FUNCTION private.audit_guard_sql_drop()
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.install_audit_ddl_guard()
+REVOKE ALL ON FUNCTION private.install_audit_ddl_guard()
 FROM public, anon, authenticated, service_role;
 
-SELECT public.install_audit_ddl_guard();
+SELECT private.install_audit_ddl_guard();
 
 COMMIT;

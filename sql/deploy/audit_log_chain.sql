@@ -1,4 +1,5 @@
 -- Deploy onemedi:audit_log_chain to pg
+-- requires: private_schema
 -- requires: audit_logs
 -- requires: audit_access_context_redaction
 -- Tampering with the audit log becomes evident: every audit row is covered by a link of a
@@ -10,11 +11,14 @@
 -- verify_audit_log_chain() seal first). verify_audit_log_chain() recomputes the chains and
 -- names the first broken row; audit_log_chain_heads() gives the latest link of each month,
 -- for the backend to store outside the database (the owner could rebuild a chain inside
--- it, but not the copies held elsewhere).
+-- it, but not the copies held elsewhere). The backend calls those two through the Data API
+-- (service_role), so they are in public; the chain's tables, its triggers, the sealer
+-- (pg_cron runs it as the owner) and the hashing and retention helpers are in private,
+-- which the Data API does not expose (issue 14).
 
 BEGIN;
 
-CREATE TABLE public.audit_log_chain (
+CREATE TABLE private.audit_log_chain (
     month date NOT NULL,
     seq bigint NOT NULL,
     audit_id uuid NOT NULL,
@@ -32,33 +36,33 @@ CREATE TABLE public.audit_log_chain (
     )
 );
 
-ALTER TABLE public.audit_log_chain ENABLE ROW LEVEL SECURITY;
-REVOKE ALL ON public.audit_log_chain FROM public, anon, authenticated, service_role;
+ALTER TABLE private.audit_log_chain ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON private.audit_log_chain FROM public, anon, authenticated, service_role;
 
-COMMENT ON TABLE public.audit_log_chain IS
+COMMENT ON TABLE private.audit_log_chain IS
 'One link per audit_logs row: a hash chain per UTC month of created_at, in the order '
 'seal_audit_log_chain() linked the rows (the only writer). Append-only like audit_logs; '
 'read through verify_audit_log_chain() and audit_log_chain_heads(). Links of months whose '
 'partition was dropped after retention stay, as the record that the month existed.';
-COMMENT ON COLUMN public.audit_log_chain.month IS
+COMMENT ON COLUMN private.audit_log_chain.month IS
 'First day of the UTC month of the audit row: the chain the link belongs to.';
-COMMENT ON COLUMN public.audit_log_chain.seq IS
+COMMENT ON COLUMN private.audit_log_chain.seq IS
 'Position in the month''s chain, 1, 2, 3... without gaps.';
-COMMENT ON COLUMN public.audit_log_chain.audit_id IS
+COMMENT ON COLUMN private.audit_log_chain.audit_id IS
 'audit_logs.id of the row the link covers (with audit_created_at, its key).';
-COMMENT ON COLUMN public.audit_log_chain.row_hash IS
+COMMENT ON COLUMN private.audit_log_chain.row_hash IS
 'audit_log_row_hash() of the row when it was written (queued with it).';
-COMMENT ON COLUMN public.audit_log_chain.chain_hash IS
+COMMENT ON COLUMN private.audit_log_chain.chain_hash IS
 'SHA-256 of the previous link''s chain_hash followed by row_hash (for seq 1: of row_hash '
 'alone).';
-COMMENT ON COLUMN public.audit_log_chain.chained_at IS
+COMMENT ON COLUMN private.audit_log_chain.chained_at IS
 'When the link was sealed (seconds to a minute after the audit row''s commit).';
-COMMENT ON CONSTRAINT audit_log_chain_month_of_row ON public.audit_log_chain IS
+COMMENT ON CONSTRAINT audit_log_chain_month_of_row ON private.audit_log_chain IS
 'Refuses a link filed under another month than its row''s UTC month.';
-COMMENT ON CONSTRAINT audit_log_chain_hashes_are_sha256 ON public.audit_log_chain IS
+COMMENT ON CONSTRAINT audit_log_chain_hashes_are_sha256 ON private.audit_log_chain IS
 'Refuses a hash that is not 32 bytes (SHA-256).';
 
-CREATE FUNCTION public.audit_log_chain_refuse_change()
+CREATE FUNCTION private.audit_log_chain_refuse_change()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -77,25 +81,25 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_chain_refuse_change() IS
+COMMENT ON FUNCTION private.audit_log_chain_refuse_change() IS
 'Trigger of audit_log_chain (BEFORE UPDATE OR DELETE per row, BEFORE TRUNCATE) and of '
 'audit_log_chain_queue (BEFORE UPDATE per row, BEFORE TRUNCATE), enabled ALWAYS: raises '
 '42501 for every role, the owner included.';
 
-REVOKE ALL ON FUNCTION public.audit_log_chain_refuse_change()
+REVOKE ALL ON FUNCTION private.audit_log_chain_refuse_change()
 FROM public, anon, authenticated, service_role;
 
 CREATE TRIGGER audit_log_chain_refuse_change
-BEFORE UPDATE OR DELETE ON public.audit_log_chain
-FOR EACH ROW EXECUTE FUNCTION public.audit_log_chain_refuse_change();
+BEFORE UPDATE OR DELETE ON private.audit_log_chain
+FOR EACH ROW EXECUTE FUNCTION private.audit_log_chain_refuse_change();
 CREATE TRIGGER audit_log_chain_refuse_truncate
-BEFORE TRUNCATE ON public.audit_log_chain
-FOR EACH STATEMENT EXECUTE FUNCTION public.audit_log_chain_refuse_change();
-ALTER TABLE public.audit_log_chain
+BEFORE TRUNCATE ON private.audit_log_chain
+FOR EACH STATEMENT EXECUTE FUNCTION private.audit_log_chain_refuse_change();
+ALTER TABLE private.audit_log_chain
 ENABLE ALWAYS TRIGGER audit_log_chain_refuse_change,
 ENABLE ALWAYS TRIGGER audit_log_chain_refuse_truncate;
 
-CREATE TABLE public.audit_log_chain_queue (
+CREATE TABLE private.audit_log_chain_queue (
     audit_id uuid NOT NULL,
     audit_created_at timestamptz NOT NULL,
     row_hash bytea NOT NULL,
@@ -103,29 +107,29 @@ CREATE TABLE public.audit_log_chain_queue (
     CONSTRAINT audit_log_chain_queue_hash_is_sha256 CHECK (octet_length(row_hash) = 32)
 );
 
-ALTER TABLE public.audit_log_chain_queue ENABLE ROW LEVEL SECURITY;
-REVOKE ALL ON public.audit_log_chain_queue FROM public, anon, authenticated, service_role;
+ALTER TABLE private.audit_log_chain_queue ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON private.audit_log_chain_queue FROM public, anon, authenticated, service_role;
 
-COMMENT ON TABLE public.audit_log_chain_queue IS
+COMMENT ON TABLE private.audit_log_chain_queue IS
 'Audit rows written but not linked yet: the row''s key and hash, queued in the row''s own '
 'transaction by the audit_logs_chain trigger; seal_audit_log_chain() links them into '
 'audit_log_chain and removes them. Never updated; normally near empty.';
-COMMENT ON COLUMN public.audit_log_chain_queue.row_hash IS
+COMMENT ON COLUMN private.audit_log_chain_queue.row_hash IS
 'audit_log_row_hash() of the row as it was inserted.';
-COMMENT ON CONSTRAINT audit_log_chain_queue_hash_is_sha256 ON public.audit_log_chain_queue IS
+COMMENT ON CONSTRAINT audit_log_chain_queue_hash_is_sha256 ON private.audit_log_chain_queue IS
 'Refuses a hash that is not 32 bytes (SHA-256).';
 
 CREATE TRIGGER audit_log_chain_queue_refuse_change
-BEFORE UPDATE ON public.audit_log_chain_queue
-FOR EACH ROW EXECUTE FUNCTION public.audit_log_chain_refuse_change();
+BEFORE UPDATE ON private.audit_log_chain_queue
+FOR EACH ROW EXECUTE FUNCTION private.audit_log_chain_refuse_change();
 CREATE TRIGGER audit_log_chain_queue_refuse_truncate
-BEFORE TRUNCATE ON public.audit_log_chain_queue
-FOR EACH STATEMENT EXECUTE FUNCTION public.audit_log_chain_refuse_change();
-ALTER TABLE public.audit_log_chain_queue
+BEFORE TRUNCATE ON private.audit_log_chain_queue
+FOR EACH STATEMENT EXECUTE FUNCTION private.audit_log_chain_refuse_change();
+ALTER TABLE private.audit_log_chain_queue
 ENABLE ALWAYS TRIGGER audit_log_chain_queue_refuse_change,
 ENABLE ALWAYS TRIGGER audit_log_chain_queue_refuse_truncate;
 
-CREATE FUNCTION public.audit_log_row_hash(
+CREATE FUNCTION private.audit_log_row_hash(
     p_id uuid,
     p_actor_id uuid,
     p_actor_kind public.audit_actor_kind,
@@ -159,7 +163,7 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_row_hash(
+COMMENT ON FUNCTION private.audit_log_row_hash(
     uuid, uuid, public.audit_actor_kind, text, text, public.audit_action, jsonb, jsonb,
     timestamptz
 ) IS
@@ -169,7 +173,7 @@ COMMENT ON FUNCTION public.audit_log_row_hash(
 'then bytes, ", " and ": " as separators), UTF-8. Independent of the session''s settings, '
 'so an outside verifier can recompute it from exported rows. Raises nothing.';
 
-CREATE FUNCTION public.audit_chain_step(p_previous bytea, p_row_hash bytea)
+CREATE FUNCTION private.audit_chain_step(p_previous bytea, p_row_hash bytea)
 RETURNS bytea
 LANGUAGE plpgsql
 IMMUTABLE
@@ -181,7 +185,7 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_chain_step(bytea, bytea) IS
+COMMENT ON FUNCTION private.audit_chain_step(bytea, bytea) IS
 'The next link''s chain_hash: SHA-256 of the previous chain_hash (nothing for the first '
 'link of a month) followed by the row hash.';
 
@@ -189,7 +193,7 @@ COMMENT ON FUNCTION public.audit_chain_step(bytea, bytea) IS
 -- records are kept 72 months from the due date of the annual return of their financial
 -- year, due 31 December after it ends (CGST Rules r.80). DPDP Rules (r.6): logs at least
 -- one year. The GST period is always the longer one.
-CREATE FUNCTION public.audit_log_retained_until(p_month date)
+CREATE FUNCTION private.audit_log_retained_until(p_month date)
 RETURNS date
 LANGUAGE sql
 IMMUTABLE
@@ -204,40 +208,40 @@ AS $$
     )
 $$;
 
-COMMENT ON FUNCTION public.audit_log_retained_until(date) IS
+COMMENT ON FUNCTION private.audit_log_retained_until(date) IS
 'Last day (India time) the audit rows of p_month''s month must be kept: 31 December of the '
 'sixth year after the end of its financial year (April-March), i.e. 72 months after the '
 'annual return''s due date (31 December after the year ends; CGST Act s.36, Rules r.80); '
 'DPDP''s one year of logs (Rules r.6) is always shorter. A partition may be dropped from '
 'the next day on. Further holds (an appeal, an investigation) are for operations to add.';
 
-REVOKE ALL ON FUNCTION public.audit_log_row_hash(
+REVOKE ALL ON FUNCTION private.audit_log_row_hash(
     uuid, uuid, public.audit_actor_kind, text, text, public.audit_action, jsonb, jsonb,
     timestamptz
 ) FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.audit_chain_step(bytea, bytea)
+REVOKE ALL ON FUNCTION private.audit_chain_step(bytea, bytea)
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.audit_log_retained_until(date)
+REVOKE ALL ON FUNCTION private.audit_log_retained_until(date)
 FROM public, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION public.audit_log_row_hash(
+GRANT EXECUTE ON FUNCTION private.audit_log_row_hash(
     uuid, uuid, public.audit_actor_kind, text, text, public.audit_action, jsonb, jsonb,
     timestamptz
 ) TO service_role;
-GRANT EXECUTE ON FUNCTION public.audit_chain_step(bytea, bytea) TO service_role;
-GRANT EXECUTE ON FUNCTION public.audit_log_retained_until(date) TO service_role;
+GRANT EXECUTE ON FUNCTION private.audit_chain_step(bytea, bytea) TO service_role;
+GRANT EXECUTE ON FUNCTION private.audit_log_retained_until(date) TO service_role;
 
-CREATE FUNCTION public.audit_log_chain_enqueue()
+CREATE FUNCTION private.audit_log_chain_enqueue()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
 SET search_path = ''
 AS $$
 BEGIN
-    INSERT INTO public.audit_log_chain_queue (audit_id, audit_created_at, row_hash)
+    INSERT INTO private.audit_log_chain_queue (audit_id, audit_created_at, row_hash)
     SELECT
         n.id,
         n.created_at,
-        public.audit_log_row_hash(
+        private.audit_log_row_hash(
             n.id, n.actor_id, n.actor_kind, n.entity_type, n.entity_id, n.action,
             n.before_state, n.after_state, n.created_at
         )
@@ -246,14 +250,14 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_chain_enqueue() IS
+COMMENT ON FUNCTION private.audit_log_chain_enqueue() IS
 'AFTER INSERT statement trigger audit_logs_chain of audit_logs (transition table new_rows, '
 'enabled ALWAYS): queues each new row''s key and audit_log_row_hash() in '
 'audit_log_chain_queue, in the writing transaction, without any lock on the chain: writers '
 'never wait for each other. Runs as the writer (only the owner''s definer functions and the '
 'owner write audit_logs). Raises nothing itself.';
 
-CREATE FUNCTION public.seal_audit_log_chain()
+CREATE FUNCTION private.seal_audit_log_chain()
 RETURNS bigint
 LANGUAGE plpgsql
 VOLATILE
@@ -269,7 +273,7 @@ BEGIN
     -- One sealer at a time (writers never take this lock): when another one is running,
     -- it links what is queued, and this call has nothing to do.
     IF NOT pg_catalog.pg_try_advisory_xact_lock(
-        pg_catalog.hashtextextended('public.audit_log_chain', 0)
+        pg_catalog.hashtextextended('private.audit_log_chain', 0)
     ) THEN
         RETURN 0;
     END IF;
@@ -279,7 +283,7 @@ BEGIN
             q.audit_created_at,
             q.row_hash,
             pg_catalog.date_trunc('month', q.audit_created_at AT TIME ZONE 'UTC')::date AS m
-        FROM public.audit_log_chain_queue AS q
+        FROM private.audit_log_chain_queue AS q
         ORDER BY m, q.audit_created_at, q.audit_id
     LOOP
         IF v_month IS DISTINCT FROM r.m THEN
@@ -288,18 +292,18 @@ BEGIN
             v_previous := NULL;
             SELECT l.seq, l.chain_hash
             INTO v_seq, v_previous
-            FROM public.audit_log_chain AS l
+            FROM private.audit_log_chain AS l
             WHERE l.month = v_month
             ORDER BY l.seq DESC
             LIMIT 1;
             v_seq := coalesce(v_seq, 0);
         END IF;
         v_seq := v_seq + 1;
-        v_previous := public.audit_chain_step(v_previous, r.row_hash);
+        v_previous := private.audit_chain_step(v_previous, r.row_hash);
         -- In REPEATABLE READ or SERIALIZABLE a link sealed since the snapshot conflicts
         -- here, and ON CONFLICT makes PostgreSQL raise 40001 (could not serialize access)
         -- rather than a duplicate key; sealing again later links the rows.
-        INSERT INTO public.audit_log_chain (
+        INSERT INTO private.audit_log_chain (
             month, seq, audit_id, audit_created_at, row_hash, chain_hash
         ) VALUES (v_month, v_seq, r.audit_id, r.audit_created_at, r.row_hash, v_previous)
         ON CONFLICT ON CONSTRAINT audit_log_chain_pkey DO NOTHING;
@@ -311,7 +315,7 @@ BEGIN
                 ),
                 HINT = 'Seal again.';
         END IF;
-        DELETE FROM public.audit_log_chain_queue AS q
+        DELETE FROM private.audit_log_chain_queue AS q
         WHERE q.audit_created_at = r.audit_created_at AND q.audit_id = r.audit_id;
         v_sealed := v_sealed + 1;
     END LOOP;
@@ -319,7 +323,7 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.seal_audit_log_chain() IS
+COMMENT ON FUNCTION private.seal_audit_log_chain() IS
 'Links every queued audit row (audit_log_chain_queue) into its month''s chain, in (month, '
 'created_at, id) order, and returns how many it linked (0 when the queue is empty, or when '
 'another sealer holds the advisory lock and is linking them). Writers are never blocked. '
@@ -328,9 +332,9 @@ COMMENT ON FUNCTION public.seal_audit_log_chain() IS
 'when called in a REPEATABLE READ or SERIALIZABLE transaction whose snapshot missed a '
 'concurrent seal (retry).';
 
-REVOKE ALL ON FUNCTION public.audit_log_chain_enqueue()
+REVOKE ALL ON FUNCTION private.audit_log_chain_enqueue()
 FROM public, anon, authenticated, service_role;
-REVOKE ALL ON FUNCTION public.seal_audit_log_chain()
+REVOKE ALL ON FUNCTION private.seal_audit_log_chain()
 FROM public, anon, authenticated, service_role;
 
 -- Taken before the backfill: from here no other transaction inserts an audit row until
@@ -338,7 +342,7 @@ FROM public, anon, authenticated, service_role;
 CREATE TRIGGER audit_logs_chain
 AFTER INSERT ON public.audit_logs
 REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION public.audit_log_chain_enqueue();
+FOR EACH STATEMENT EXECUTE FUNCTION private.audit_log_chain_enqueue();
 ALTER TABLE public.audit_logs ENABLE ALWAYS TRIGGER audit_logs_chain;
 
 -- The rows already there (live data) are queued like new ones. They are linked by the
@@ -346,11 +350,11 @@ ALTER TABLE public.audit_logs ENABLE ALWAYS TRIGGER audit_logs_chain;
 -- audit_log_chain_heads()/verify_audit_log_chain()), outside this transaction: the lock
 -- this deploy holds on audit_logs, which holds back every audited write, lasts only as long
 -- as the queueing (about 10 us a row), not as long as the linking.
-INSERT INTO public.audit_log_chain_queue (audit_id, audit_created_at, row_hash)
+INSERT INTO private.audit_log_chain_queue (audit_id, audit_created_at, row_hash)
 SELECT
     a.id,
     a.created_at,
-    public.audit_log_row_hash(
+    private.audit_log_row_hash(
         a.id, a.actor_id, a.actor_kind, a.entity_type, a.entity_id, a.action,
         a.before_state, a.after_state, a.created_at
     ) AS row_hash
@@ -364,13 +368,13 @@ SECURITY DEFINER
 SET search_path = ''
 AS $$
 BEGIN
-    PERFORM public.seal_audit_log_chain();
+    PERFORM private.seal_audit_log_chain();
     RETURN QUERY
     WITH RECURSIVE months AS (
-        SELECT min(l.month) AS m FROM public.audit_log_chain AS l
+        SELECT min(l.month) AS m FROM private.audit_log_chain AS l
         UNION ALL
         SELECT (
-            SELECT min(l.month) FROM public.audit_log_chain AS l WHERE l.month > months.m
+            SELECT min(l.month) FROM private.audit_log_chain AS l WHERE l.month > months.m
         )
         FROM months
         WHERE months.m IS NOT NULL
@@ -379,7 +383,7 @@ BEGIN
     FROM months
     CROSS JOIN LATERAL (
         SELECT l.seq, l.chain_hash, l.chained_at
-        FROM public.audit_log_chain AS l
+        FROM private.audit_log_chain AS l
         WHERE l.month = months.m
         ORDER BY l.seq DESC
         LIMIT 1
@@ -394,7 +398,9 @@ COMMENT ON FUNCTION public.audit_log_chain_heads() IS
 'chain_hash in hex, chained_at): the anchor. The backend stores it daily outside the '
 'database (write-once storage, another account); verify_audit_log_chain(p_anchors => ...) '
 'then proves the chain still passes through each stored head, which a chain rebuilt by the '
-'owner would not. Raises 40001 as seal_audit_log_chain() does.';
+'owner would not. An RPC of the backend (service_role, through the Data API); SECURITY '
+'DEFINER, since the chain in private has no grant. Raises 40001 as seal_audit_log_chain() '
+'does.';
 
 REVOKE ALL ON FUNCTION public.audit_log_chain_heads()
 FROM public, anon, authenticated, service_role;
@@ -462,7 +468,7 @@ BEGIN
             HINT = 'Pass the rows audit_log_chain_heads() returned, as stored.';
     END IF;
     -- What is queued is linked first: the chains then cover every row written so far.
-    PERFORM public.seal_audit_log_chain();
+    PERFORM private.seal_audit_log_chain();
 
     -- Every month that has links, a partition, or rows waiting in the default partition.
     SELECT pg_catalog.array_agg(DISTINCT x.m ORDER BY x.m)
@@ -470,10 +476,10 @@ BEGIN
     FROM (
         SELECT l.month AS m FROM (
             WITH RECURSIVE ms AS (
-                SELECT min(c.month) AS month FROM public.audit_log_chain AS c
+                SELECT min(c.month) AS month FROM private.audit_log_chain AS c
                 UNION ALL
                 SELECT (
-                    SELECT min(c.month) FROM public.audit_log_chain AS c
+                    SELECT min(c.month) FROM private.audit_log_chain AS c
                     WHERE c.month > ms.month
                 )
                 FROM ms
@@ -492,7 +498,7 @@ BEGIN
             AND c.relname ~ '^audit_logs_y[0-9]{4}m[0-9]{2}$'
         UNION
         SELECT pg_catalog.date_trunc('month', d.created_at AT TIME ZONE 'UTC')::date
-        FROM public.audit_logs_default AS d
+        FROM private.audit_logs_default AS d
     ) AS x
     WHERE p_month IS NULL OR x.m = pg_catalog.date_trunc('month', p_month)::date;
 
@@ -506,10 +512,10 @@ BEGIN
             FROM pg_catalog.pg_inherits AS i
             WHERE
                 i.inhparent = 'public.audit_logs'::regclass
-                AND i.inhrelid = pg_catalog.to_regclass('public.' || v_table)
+                AND i.inhrelid = pg_catalog.to_regclass('private.' || v_table)
         );
         SELECT pg_catalog.count(*) INTO v_links
-        FROM public.audit_log_chain AS l WHERE l.month = v_month;
+        FROM private.audit_log_chain AS l WHERE l.month = v_month;
         SELECT pg_catalog.count(*) INTO v_present
         FROM public.audit_logs AS a WHERE a.created_at >= v_lo AND a.created_at < v_hi;
 
@@ -517,7 +523,7 @@ BEGIN
         -- its retention that is the lawful end of the month; before, it is reported.
         IF v_links > 0 AND NOT v_attached AND v_present = 0 THEN
             IF (pg_catalog.now() AT TIME ZONE 'Asia/Kolkata')::date
-                > public.audit_log_retained_until(v_month) THEN
+                > private.audit_log_retained_until(v_month) THEN
                 CONTINUE;
             END IF;
             month := v_month;
@@ -527,15 +533,15 @@ BEGIN
             audit_created_at := NULL;
             rows_affected := v_links;
             detail := CASE
-                WHEN pg_catalog.to_regclass('public.' || v_table) IS NOT NULL
+                WHEN pg_catalog.to_regclass('private.' || v_table) IS NOT NULL
                     THEN pg_catalog.format(
-                        'public.%s was detached from audit_logs; it must be kept until %s',
-                        v_table, public.audit_log_retained_until(v_month)
+                        'private.%s was detached from audit_logs; it must be kept until %s',
+                        v_table, private.audit_log_retained_until(v_month)
                     )
                 ELSE pg_catalog.format(
                     'the partition of %s was dropped; it had to be kept until %s',
                     pg_catalog.to_char(v_month, 'YYYY-MM'),
-                    public.audit_log_retained_until(v_month)
+                    private.audit_log_retained_until(v_month)
                 )
             END;
             RETURN NEXT;
@@ -556,11 +562,11 @@ BEGIN
                 l.row_hash,
                 l.chain_hash,
                 a.id IS NOT NULL AS present,
-                public.audit_log_row_hash(
+                private.audit_log_row_hash(
                     a.id, a.actor_id, a.actor_kind, a.entity_type, a.entity_id, a.action,
                     a.before_state, a.after_state, a.created_at
                 ) AS now_hash
-            FROM public.audit_log_chain AS l
+            FROM private.audit_log_chain AS l
             LEFT JOIN public.audit_logs AS a
                 ON
                     l.audit_id = a.id
@@ -570,7 +576,7 @@ BEGIN
             WHERE l.month = v_month
             ORDER BY l.seq
         LOOP
-            v_expected := public.audit_chain_step(v_expected, r.row_hash);
+            v_expected := private.audit_chain_step(v_expected, r.row_hash);
             IF r.seq <> v_last + 1 OR r.chain_hash <> v_expected THEN
                 v_broken := v_broken + 1;
                 IF v_broken = 1 THEN
@@ -636,7 +642,7 @@ BEGIN
             a.created_at >= v_lo AND a.created_at < v_hi
             AND NOT EXISTS (
                 SELECT 1
-                FROM public.audit_log_chain AS l
+                FROM private.audit_log_chain AS l
                 WHERE
                     l.month = v_month
                     AND l.audit_id = a.id
@@ -644,7 +650,7 @@ BEGIN
             )
             AND NOT EXISTS (
                 SELECT 1
-                FROM public.audit_log_chain_queue AS q
+                FROM private.audit_log_chain_queue AS q
                 WHERE q.audit_id = a.id AND q.audit_created_at = a.created_at
             );
         IF rows_affected > 0 THEN
@@ -657,7 +663,7 @@ BEGIN
                 a.created_at >= v_lo AND a.created_at < v_hi
                 AND NOT EXISTS (
                     SELECT 1
-                    FROM public.audit_log_chain AS l
+                    FROM private.audit_log_chain AS l
                     WHERE
                         l.month = v_month
                         AND l.audit_id = a.id
@@ -665,7 +671,7 @@ BEGIN
                 )
                 AND NOT EXISTS (
                     SELECT 1
-                    FROM public.audit_log_chain_queue AS q
+                    FROM private.audit_log_chain_queue AS q
                     WHERE q.audit_id = a.id AND q.audit_created_at = a.created_at
                 )
             ORDER BY a.created_at, a.id
@@ -682,7 +688,7 @@ BEGIN
         AND (v_anchor ->> 'month')::date <> pg_catalog.date_trunc('month', p_month)::date;
         IF NOT EXISTS (
             SELECT 1
-            FROM public.audit_log_chain AS l
+            FROM private.audit_log_chain AS l
             WHERE
                 l.month = (v_anchor ->> 'month')::date
                 AND l.seq = (v_anchor ->> 'seq')::bigint
@@ -710,7 +716,8 @@ COMMENT ON FUNCTION public.verify_audit_log_chain(date, jsonb) IS
 'partition_missing (a month''s partition detached or dropped before its retention ended), '
 'anchor_mismatch (the chain no longer passes through a head stored outside, given in '
 'p_anchors as audit_log_chain_heads() returned it). A database owner could rebuild a '
-'consistent chain; only the stored heads catch that. Raises OM121 for malformed anchors.';
+'consistent chain; only the stored heads catch that. An RPC of the backend (service_role, '
+'through the Data API). Raises OM121 for malformed anchors.';
 
 REVOKE ALL ON FUNCTION public.verify_audit_log_chain(date, jsonb)
 FROM public, anon, authenticated, service_role;

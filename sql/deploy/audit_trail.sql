@@ -1,5 +1,6 @@
 -- Deploy onemedi:audit_trail to pg
 -- requires: audit_trail@v1.0.0
+-- requires: private_schema
 -- requires: audit_actor
 -- requires: security_helpers
 -- requires: service_bookings
@@ -8,11 +9,24 @@
 -- The audit writers take actor and channel from the audit_logs defaults (audit_actor), so a
 -- service_role change names the person the backend acts for; log_access records a read only
 -- of a record the caller may see, with a small structured context that cannot carry a name
--- or a phone number (DPDP: the append-only log could never be erased).
+-- or a phone number (DPDP: the append-only log could never be erased). The writers are
+-- trigger functions and audit_access_context_problem a helper: none of them is an RPC, so
+-- they live in schema private, which the Data API does not expose (issue 14); log_access,
+-- which clients call, stays in public.
 
 BEGIN;
 
-CREATE OR REPLACE FUNCTION public.audit_log_inserted_rows()
+-- The triggers that call the v1.0.0 writers follow them by oid.
+ALTER FUNCTION public.audit_log_inserted_rows() SET SCHEMA private;
+ALTER FUNCTION public.audit_log_deleted_rows() SET SCHEMA private;
+ALTER FUNCTION public.audit_log_updated_row() SET SCHEMA private;
+SELECT private.requalify(
+    ARRAY['audit_log_inserted_rows', 'audit_log_deleted_rows', 'audit_log_updated_row'],
+    'public',
+    'private'
+);
+
+CREATE OR REPLACE FUNCTION private.audit_log_inserted_rows()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -21,8 +35,8 @@ SET search_path = ''
 AS $$
 DECLARE
     -- Once per statement, not per row (they are the column defaults too).
-    v_actor uuid := public.current_audit_actor_id();
-    v_kind public.audit_actor_kind := public.current_audit_actor_kind();
+    v_actor uuid := private.current_audit_actor_id();
+    v_kind public.audit_actor_kind := private.current_audit_actor_kind();
 BEGIN
     INSERT INTO public.audit_logs (
         actor_id, actor_kind, entity_type, entity_id, action, after_state
@@ -42,14 +56,14 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_inserted_rows() IS
+COMMENT ON FUNCTION private.audit_log_inserted_rows() IS
 'AFTER INSERT statement trigger (transition table new_rows): writes one audit_logs row '
 'per inserted row (action INSERT, after_state = the row as jsonb without the columns named '
 'in the trigger arguments; actor_id and actor_kind from current_audit_actor_id() and '
 'current_audit_actor_kind(), once per statement). Raises nothing itself; fails with the '
 'audit_logs CHECK errors (23514) if audit_logs cannot take it.';
 
-CREATE OR REPLACE FUNCTION public.audit_log_deleted_rows()
+CREATE OR REPLACE FUNCTION private.audit_log_deleted_rows()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -57,8 +71,8 @@ SECURITY DEFINER
 SET search_path = ''
 AS $$
 DECLARE
-    v_actor uuid := public.current_audit_actor_id();
-    v_kind public.audit_actor_kind := public.current_audit_actor_kind();
+    v_actor uuid := private.current_audit_actor_id();
+    v_kind public.audit_actor_kind := private.current_audit_actor_kind();
 BEGIN
     INSERT INTO public.audit_logs (
         actor_id, actor_kind, entity_type, entity_id, action, before_state
@@ -78,13 +92,13 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_deleted_rows() IS
+COMMENT ON FUNCTION private.audit_log_deleted_rows() IS
 'AFTER DELETE statement trigger (transition table old_rows): writes one audit_logs row per '
 'deleted row (action DELETE, before_state = the row without the columns named in the '
 'trigger arguments; actor from current_audit_actor_id() and current_audit_actor_kind()). '
 'Raises nothing itself.';
 
-CREATE OR REPLACE FUNCTION public.audit_log_updated_row()
+CREATE OR REPLACE FUNCTION private.audit_log_updated_row()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -98,8 +112,8 @@ BEGIN
     INSERT INTO public.audit_logs (
         actor_id, actor_kind, entity_type, entity_id, action, before_state, after_state
     ) VALUES (
-        public.current_audit_actor_id(),
-        public.current_audit_actor_kind(),
+        private.current_audit_actor_id(),
+        private.current_audit_actor_kind(),
         TG_TABLE_NAME,
         v_after ->> 'id',
         'UPDATE',
@@ -110,16 +124,24 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_updated_row() IS
+COMMENT ON FUNCTION private.audit_log_updated_row() IS
 'AFTER UPDATE row trigger: writes one audit_logs row (action UPDATE, before and after '
 'state without the columns named in the trigger arguments, entity_id = the new id; actor '
 'from current_audit_actor_id() and current_audit_actor_kind()). A row trigger, not a '
 'statement trigger, so that old and new states pair exactly even when a key changes. '
 'Raises nothing itself.';
 
+-- Trigger functions: nobody calls them, PUBLIC included (v1.0.0 revoked PUBLIC only).
+REVOKE ALL ON FUNCTION private.audit_log_inserted_rows()
+FROM public, anon, authenticated, service_role;
+REVOKE ALL ON FUNCTION private.audit_log_deleted_rows()
+FROM public, anon, authenticated, service_role;
+REVOKE ALL ON FUNCTION private.audit_log_updated_row()
+FROM public, anon, authenticated, service_role;
+
 -- What an ACCESS row's context may say: why the record was read, which of its columns, and
 -- the request it belonged to. Nothing free-form, so no name, phone or diagnosis gets in.
-CREATE FUNCTION public.audit_access_context_problem(p_entity_type text, p_context jsonb)
+CREATE FUNCTION private.audit_access_context_problem(p_entity_type text, p_context jsonb)
 RETURNS text
 LANGUAGE plpgsql
 STABLE
@@ -185,14 +207,14 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_access_context_problem(text, jsonb) IS
+COMMENT ON FUNCTION private.audit_access_context_problem(text, jsonb) IS
 'NULL when p_context may be stored as an ACCESS row''s context, else what is wrong with it. '
 'Allowed: NULL, or an object with only purpose (one of fulfilment, prescription_review, '
 'clinical_care, patient_request, support, dispute, legal_obligation, audit, security), '
 'fields (1 to 20 column names of the entity''s table) and request_id (a uuid): no free '
 'text, so no name or phone number can enter the append-only log. Raises nothing.';
 
-REVOKE ALL ON FUNCTION public.audit_access_context_problem(text, jsonb)
+REVOKE ALL ON FUNCTION private.audit_access_context_problem(text, jsonb)
 FROM public, anon, authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.log_access(
@@ -215,7 +237,7 @@ DECLARE
     v_visible boolean;
     v_problem text;
     v_row_id uuid;
-    v_kind public.audit_actor_kind := public.current_audit_actor_kind();
+    v_kind public.audit_actor_kind := private.current_audit_actor_kind();
 BEGIN
     IF p_entity_type IS NULL OR p_entity_id IS NULL THEN
         RAISE EXCEPTION USING
@@ -250,7 +272,7 @@ BEGIN
             ),
             HINT = 'Send only purpose, fields and request_id.';
     END IF;
-    v_problem := public.audit_access_context_problem(p_entity_type, p_context);
+    v_problem := private.audit_access_context_problem(p_entity_type, p_context);
     IF v_problem IS NOT NULL THEN
         RAISE EXCEPTION USING
             ERRCODE = 'OM113',
@@ -371,7 +393,7 @@ BEGIN
     INSERT INTO public.audit_logs (
         actor_id, actor_kind, entity_type, entity_id, action, after_state
     ) VALUES (
-        public.current_audit_actor_id(), v_kind, p_entity_type, v_id::text, 'ACCESS', p_context
+        private.current_audit_actor_id(), v_kind, p_entity_type, v_id::text, 'ACCESS', p_context
     )
     RETURNING id INTO v_row_id;
     RETURN v_row_id;
@@ -388,5 +410,9 @@ COMMENT ON FUNCTION public.log_access(text, text, jsonb) IS
 'an entity type not in the list; OM111 no such record, or not one the caller may see (not '
 'told apart); OM112 context over 512 bytes; OM113 context with another key or a bad value; '
 '42501 nobody signed in.';
+
+REVOKE ALL ON FUNCTION public.log_access(text, text, jsonb)
+FROM public, anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION public.log_access(text, text, jsonb) TO authenticated, service_role;
 
 COMMIT;

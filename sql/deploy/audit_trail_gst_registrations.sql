@@ -10,14 +10,14 @@ BEGIN;
 CREATE TRIGGER gst_registrations_audit_insert
 AFTER INSERT ON public.gst_registrations
 REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION public.audit_log_inserted_rows();
+FOR EACH STATEMENT EXECUTE FUNCTION private.audit_log_inserted_rows();
 CREATE TRIGGER gst_registrations_audit_update
 AFTER UPDATE ON public.gst_registrations
-FOR EACH ROW EXECUTE FUNCTION public.audit_log_updated_row();
+FOR EACH ROW EXECUTE FUNCTION private.audit_log_updated_row();
 CREATE TRIGGER gst_registrations_audit_delete
 AFTER DELETE ON public.gst_registrations
 REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION public.audit_log_deleted_rows();
+FOR EACH STATEMENT EXECUTE FUNCTION private.audit_log_deleted_rows();
 
 COMMENT ON TRIGGER gst_registrations_audit_update ON public.gst_registrations IS
 'Audits every change of a GST registration (GSTIN, type, dates): the registration a tax '

@@ -11,8 +11,8 @@ BEGIN
     DROP EVENT TRIGGER IF EXISTS audit_guard_ddl_end;
 END
 $drop$;
-DROP FUNCTION public.install_audit_ddl_guard();
-DROP FUNCTION public.audit_guard_sql_drop();
-DROP FUNCTION public.audit_guard_ddl_end();
+DROP FUNCTION private.install_audit_ddl_guard();
+DROP FUNCTION private.audit_guard_sql_drop();
+DROP FUNCTION private.audit_guard_ddl_end();
 
 COMMIT;

@@ -20,6 +20,6 @@ BEGIN
 END
 $unschedule$;
 
-DROP FUNCTION public.schedule_audit_log_jobs();
+DROP FUNCTION private.schedule_audit_log_jobs();
 
 COMMIT;

@@ -1,25 +1,26 @@
 -- Revert onemedi:audit_logs from pg
--- Back to v1.0.0: no default partition, the maker without the move, the strict trigger.
+-- Back to v1.0.0: no default partition, the maker without the move, the strict trigger,
+-- and the partitions and those functions in schema public again.
 
 BEGIN;
 
 -- Dropping the default partition with rows in it would lose audit rows: move them first.
 DO $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM public.audit_logs_default) THEN
+    IF EXISTS (SELECT 1 FROM private.audit_logs_default) THEN
         RAISE EXCEPTION USING
             ERRCODE = '55000',
             MESSAGE = 'audit_logs_default holds audit rows: reverting would drop them',
             HINT = 'Run SELECT * FROM public.audit_log_partition_status() and '
-            'public.create_audit_log_partition(month) for each month listed, then revert.';
+            'private.create_audit_log_partition(month) for each month listed, then revert.';
     END IF;
 END
 $$;
 
 DROP FUNCTION public.audit_log_partition_status();
-DROP TABLE public.audit_logs_default;
+DROP TABLE private.audit_logs_default;
 
-CREATE OR REPLACE FUNCTION public.create_audit_log_partition(p_month date)
+CREATE OR REPLACE FUNCTION private.create_audit_log_partition(p_month date)
 RETURNS boolean
 LANGUAGE plpgsql
 VOLATILE
@@ -93,19 +94,19 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.create_audit_log_partition(date) IS
+COMMENT ON FUNCTION private.create_audit_log_partition(date) IS
 'Creates the partition public.audit_logs_yYYYYmMM for the UTC month containing p_month, '
 'with RLS enabled and the append-only triggers; returns true if it created it, false if it '
 'already existed (idempotent). Raises 22004 for a NULL month, 42P07 when a relation of that '
 'name exists but is not a partition of audit_logs. Must run as the owner of audit_logs.';
 
-COMMENT ON FUNCTION public.create_audit_log_partitions(integer) IS
+COMMENT ON FUNCTION private.create_audit_log_partitions(integer) IS
 'Creates the audit_logs partitions of the current UTC month and the p_months_ahead next '
 'ones, skipping those that exist; returns how many it created (0 on a re-run). Raises 22023 '
 'when p_months_ahead is NULL or outside 0..36. Run it monthly as the owner of audit_logs '
 '(pg_cron): there is no default partition, so a row of a month without one is refused.';
 
-CREATE OR REPLACE FUNCTION public.audit_logs_refuse_change()
+CREATE OR REPLACE FUNCTION private.audit_logs_refuse_change()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -129,9 +130,37 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_logs_refuse_change() IS
+COMMENT ON FUNCTION private.audit_logs_refuse_change() IS
 'Trigger of audit_logs and each of its partitions (BEFORE UPDATE OR DELETE per row, BEFORE '
 'TRUNCATE per statement, enabled ALWAYS so session_replication_role = replica does not '
 'skip it): always raises 42501, for every role including the owner and superusers.';
+
+ALTER FUNCTION private.audit_logs_refuse_change() SET SCHEMA public;
+ALTER FUNCTION private.create_audit_log_partition(date) SET SCHEMA public;
+ALTER FUNCTION private.create_audit_log_partitions(integer) SET SCHEMA public;
+SELECT private.requalify(
+    ARRAY['audit_logs_refuse_change', 'create_audit_log_partition', 'create_audit_log_partitions'],
+    'private',
+    'public'
+);
+
+-- Every month, those v1.0.0 made and those made since, back beside their parent.
+DO $move$
+DECLARE
+    v_partition text;
+BEGIN
+    FOR v_partition IN
+        SELECT c.relname
+        FROM pg_catalog.pg_inherits AS i
+        INNER JOIN pg_catalog.pg_class AS c ON i.inhrelid = c.oid
+        WHERE
+            i.inhparent = 'public.audit_logs'::regclass
+            AND c.relnamespace = 'private'::regnamespace
+        ORDER BY c.relname
+    LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE private.%I SET SCHEMA public', v_partition);
+    END LOOP;
+END
+$move$;
 
 COMMIT;

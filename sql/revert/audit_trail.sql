@@ -1,9 +1,10 @@
 -- Revert onemedi:audit_trail from pg
--- Restores the v1.0.0 writers (actor auth.uid()) and log_access (any context).
+-- Restores the v1.0.0 writers (actor auth.uid()) in schema public, and log_access (any
+-- context).
 
 BEGIN;
 
-CREATE OR REPLACE FUNCTION public.audit_log_inserted_rows()
+CREATE OR REPLACE FUNCTION private.audit_log_inserted_rows()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -26,13 +27,13 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_inserted_rows() IS
+COMMENT ON FUNCTION private.audit_log_inserted_rows() IS
 'AFTER INSERT statement trigger (transition table new_rows): writes one audit_logs row '
 'per inserted row (action INSERT, after_state = the row as jsonb without the columns named '
 'in the trigger arguments, actor = auth.uid()). Raises nothing itself; fails with the '
 'audit_logs CHECK errors (23514) or "no partition" (23514) if audit_logs cannot take it.';
 
-CREATE OR REPLACE FUNCTION public.audit_log_deleted_rows()
+CREATE OR REPLACE FUNCTION private.audit_log_deleted_rows()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -55,12 +56,12 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_deleted_rows() IS
+COMMENT ON FUNCTION private.audit_log_deleted_rows() IS
 'AFTER DELETE statement trigger (transition table old_rows): writes one audit_logs row per '
 'deleted row (action DELETE, before_state = the row without the columns named in the '
 'trigger arguments, actor = auth.uid()). Raises nothing itself.';
 
-CREATE OR REPLACE FUNCTION public.audit_log_updated_row()
+CREATE OR REPLACE FUNCTION private.audit_log_updated_row()
 RETURNS trigger
 LANGUAGE plpgsql
 VOLATILE
@@ -85,11 +86,20 @@ BEGIN
 END;
 $$;
 
-COMMENT ON FUNCTION public.audit_log_updated_row() IS
+COMMENT ON FUNCTION private.audit_log_updated_row() IS
 'AFTER UPDATE row trigger: writes one audit_logs row (action UPDATE, before and after '
 'state without the columns named in the trigger arguments, entity_id = the new id, actor = '
 'auth.uid()). A row trigger, not a statement trigger, so that old and new states pair '
 'exactly even when a key changes. Raises nothing itself.';
+
+ALTER FUNCTION private.audit_log_inserted_rows() SET SCHEMA public;
+ALTER FUNCTION private.audit_log_deleted_rows() SET SCHEMA public;
+ALTER FUNCTION private.audit_log_updated_row() SET SCHEMA public;
+SELECT private.requalify(
+    ARRAY['audit_log_inserted_rows', 'audit_log_deleted_rows', 'audit_log_updated_row'],
+    'private',
+    'public'
+);
 
 CREATE OR REPLACE FUNCTION public.log_access(
     p_entity_type text, p_entity_id text, p_context jsonb DEFAULT NULL
@@ -122,6 +132,6 @@ COMMENT ON FUNCTION public.log_access(text, text, jsonb) IS
 'Errors: 22004 a NULL entity type or id; 23514 from audit_logs'' CHECKs (entity type not a '
 'lower-case table name, blank entity id).';
 
-DROP FUNCTION public.audit_access_context_problem(text, jsonb);
+DROP FUNCTION private.audit_access_context_problem(text, jsonb);
 
 COMMIT;

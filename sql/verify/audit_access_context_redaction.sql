@@ -9,7 +9,7 @@ SELECT 1 / (NOT EXISTS (
         l.action = 'ACCESS'
         AND l.after_state IS NOT NULL
         AND l.after_state <> '{"context_redacted": true}'
-        AND public.audit_access_context_problem(l.entity_type, l.after_state) IS NOT NULL
+        AND private.audit_access_context_problem(l.entity_type, l.after_state) IS NOT NULL
 ))::integer;
 
 ROLLBACK;

@@ -18,7 +18,7 @@ INNER JOIN pg_catalog.pg_attribute AS a
 WHERE d.adrelid = 'public.audit_logs'::regclass AND a.attname = 'actor_kind';
 
 SELECT 1 / (NOT has_function_privilege(
-    'authenticated', 'public.current_audit_actor_id()', 'execute'
+    'authenticated', 'private.current_audit_actor_id()', 'execute'
 ))::integer;
 
 ROLLBACK;

@@ -5,12 +5,12 @@
 BEGIN;
 
 SELECT
-    'public.audit_guard_ddl_end()'::regprocedure,
-    'public.audit_guard_sql_drop()'::regprocedure,
-    'public.install_audit_ddl_guard()'::regprocedure;
+    'private.audit_guard_ddl_end()'::regprocedure,
+    'private.audit_guard_sql_drop()'::regprocedure,
+    'private.install_audit_ddl_guard()'::regprocedure;
 
 SELECT 1 / (NOT has_function_privilege(
-    'service_role', 'public.install_audit_ddl_guard()', 'execute'
+    'service_role', 'private.install_audit_ddl_guard()', 'execute'
 ))::integer;
 
 ROLLBACK;

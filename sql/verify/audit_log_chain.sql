@@ -10,7 +10,7 @@ SELECT
     row_hash,
     chain_hash,
     chained_at
-FROM public.audit_log_chain
+FROM private.audit_log_chain
 WHERE FALSE;
 
 SELECT 1 / count(*)
@@ -24,10 +24,10 @@ SELECT
     audit_id,
     audit_created_at,
     row_hash
-FROM public.audit_log_chain_queue
+FROM private.audit_log_chain_queue
 WHERE FALSE;
 
-SELECT 1 / (public.audit_log_retained_until('2025-04-01') = '2032-12-31')::integer;
+SELECT 1 / (private.audit_log_retained_until('2025-04-01') = '2032-12-31')::integer;
 
 SELECT 1 / has_function_privilege(
     'service_role', 'public.verify_audit_log_chain(date, jsonb)', 'execute'

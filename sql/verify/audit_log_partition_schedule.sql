@@ -4,7 +4,7 @@
 
 BEGIN;
 
-SELECT 'public.schedule_audit_log_jobs()'::regprocedure;
+SELECT 'private.schedule_audit_log_jobs()'::regprocedure;
 
 DO $verify$
 BEGIN

@@ -17,14 +17,18 @@ WHERE
         'public.profiles'::regclass
     );
 SELECT 1 / (NOT has_table_privilege('service_role', 'public.audit_logs', 'insert'))::integer;
+SELECT
+    'private.audit_log_inserted_rows()'::regprocedure,
+    'private.audit_log_deleted_rows()'::regprocedure,
+    'private.audit_log_updated_row()'::regprocedure;
 SELECT 1 / has_function_privilege(
     'authenticated', 'public.log_access(text, text, jsonb)', 'execute'
 )::integer;
 SELECT 1 / (
-    public.audit_access_context_problem('orders', '{"why": "free text"}') IS NOT NULL
+    private.audit_access_context_problem('orders', '{"why": "free text"}') IS NOT NULL
 )::integer;
 SELECT 1 / (
-    public.audit_access_context_problem('orders', '{"purpose": "support"}') IS NULL
+    private.audit_access_context_problem('orders', '{"purpose": "support"}') IS NULL
 )::integer;
 
 ROLLBACK;

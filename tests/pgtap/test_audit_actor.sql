@@ -2,7 +2,7 @@
 -- commissions, coupons, GST slabs, invoices and coupon redemptions
 -- (audit_trail_pricing_invoices).
 BEGIN;
-SELECT plan(31);
+SELECT plan(33);
 
 -- Fixtures: an admin A, a patient P, a vendor owner O; a pharmacy with one branch; a
 -- medicine, a lab test, a scan, a service, a doctor; a coupon and an order that used it.
@@ -124,9 +124,41 @@ SELECT enum_has_labels(
     'audit_actor_kind is user, service, system'
 );
 SELECT ok(
-    NOT has_function_privilege('authenticated', 'public.current_audit_actor_id()', 'execute')
-    AND NOT has_function_privilege('anon', 'public.current_audit_actor_kind()', 'execute'),
-    'the actor helpers are not callable through the API'
+    NOT has_function_privilege('authenticated', 'private.current_audit_actor_id()', 'execute')
+    AND NOT has_function_privilege('anon', 'private.current_audit_actor_kind()', 'execute')
+    AND NOT has_function_privilege(
+        'service_role', 'private.current_audit_actor_id()', 'execute'
+    ),
+    'the actor helpers are not callable by the API roles'
+);
+SELECT is_empty(
+    $$SELECT f.name
+      FROM unnest(ARRAY[
+          'audit_access_context_problem', 'audit_chain_step', 'audit_guard_ddl_end',
+          'audit_guard_sql_drop', 'audit_log_chain_enqueue', 'audit_log_chain_refuse_change',
+          'audit_log_deleted_rows', 'audit_log_inserted_rows', 'audit_log_retained_until',
+          'audit_log_row_hash', 'audit_log_updated_row', 'audit_logs_refuse_change',
+          'create_audit_log_partition', 'create_audit_log_partitions', 'current_audit_actor_id',
+          'current_audit_actor_kind', 'install_audit_ddl_guard', 'schedule_audit_log_jobs',
+          'seal_audit_log_chain'
+      ]) AS f (name)
+      WHERE NOT EXISTS (
+          SELECT 1 FROM pg_catalog.pg_proc AS p
+          WHERE p.pronamespace = 'private'::regnamespace AND p.proname = f.name
+      )$$,
+    'the audit log''s trigger and internal functions are in schema private'
+);
+SELECT is_empty(
+    $$SELECT p.proname FROM pg_catalog.pg_proc AS p
+      WHERE
+          p.pronamespace = 'public'::regnamespace
+          AND p.proname ~ '(audit|chain)'
+          AND p.proname NOT IN (
+              'log_access', 'verify_audit_log_chain', 'audit_log_chain_heads',
+              'audit_log_partition_status'
+          )$$,
+    'public keeps of the audit log only its RPCs: log_access, verify_audit_log_chain, '
+    'audit_log_chain_heads, audit_log_partition_status'
 );
 
 -- From here the backend acts for the admin.
@@ -383,21 +415,21 @@ SELECT is(
     'nine tables x insert, update, delete, plus the vendors commission change: 28 triggers'
 );
 SELECT trigger_is(
-    'public', 'vendors', 'vendors_audit_commission_change', 'public', 'audit_log_updated_row',
+    'public', 'vendors', 'vendors_audit_commission_change', 'private', 'audit_log_updated_row',
     'the commission trigger writes through audit_log_updated_row'
 );
 SELECT trigger_is(
-    'public', 'coupon_redemptions', 'coupon_redemptions_audit_delete', 'public',
+    'public', 'coupon_redemptions', 'coupon_redemptions_audit_delete', 'private',
     'audit_log_deleted_rows', 'a redemption''s DELETE is logged by audit_log_deleted_rows'
 );
 
 -- The defaults stand for every writer: log_access and erase_profile included.
 SELECT col_default_is(
-    'public', 'audit_logs', 'actor_kind', 'current_audit_actor_kind()',
+    'public', 'audit_logs', 'actor_kind', 'private.current_audit_actor_kind()',
     'actor_kind defaults to current_audit_actor_kind()'
 );
 SELECT col_default_is(
-    'public', 'audit_logs', 'actor_id', 'current_audit_actor_id()',
+    'public', 'audit_logs', 'actor_id', 'private.current_audit_actor_id()',
     'actor_id defaults to current_audit_actor_id()'
 );
 SELECT is(

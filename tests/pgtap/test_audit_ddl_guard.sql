@@ -2,9 +2,11 @@
 -- refuse to disable or re-point the append-only and chain triggers (OM115), to detach a
 -- partition (OM116), to drop the audit tables (OM117) or a month within its retention
 -- (OM118), to replace or drop what the guarantees rest on (OM119), to rename them (OM120).
+-- It protects the objects where they are: public.audit_logs, and in schema private its
+-- partitions, the chain's tables and the functions verification rests on.
 -- These checks run as a superuser, the strongest owner there is.
 BEGIN;
-SELECT plan(38);
+SELECT plan(41);
 
 SELECT results_eq(
     $$SELECT evtname::text COLLATE "default", evtevent::text COLLATE "default", evtenabled::text
@@ -28,9 +30,9 @@ SELECT throws_ok(
     'DISABLE TRIGGER on audit_logs is refused (OM115)'
 );
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_logs_y2025m03 DISABLE TRIGGER ALL$$,
+    $$ALTER TABLE private.audit_logs_y2025m03 DISABLE TRIGGER ALL$$,
     'OM115',
-    'trigger audit_logs_refuse_change on public.audit_logs_y2025m03 must stay enabled ALWAYS, '
+    'trigger audit_logs_refuse_change on private.audit_logs_y2025m03 must stay enabled ALWAYS, '
     'under its name, with its own function (it is disabled)',
     'DISABLE TRIGGER ALL on a partition is refused'
 );
@@ -42,14 +44,14 @@ SELECT throws_ok(
     'ENABLE REPLICA is refused'
 );
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_log_chain ENABLE TRIGGER audit_log_chain_refuse_change$$,
+    $$ALTER TABLE private.audit_log_chain ENABLE TRIGGER audit_log_chain_refuse_change$$,
     'OM115',
-    'trigger audit_log_chain_refuse_change on public.audit_log_chain must stay enabled ALWAYS, '
+    'trigger audit_log_chain_refuse_change on private.audit_log_chain must stay enabled ALWAYS, '
     'under its name, with its own function (it is enabled for origin sessions only)',
     'plain ENABLE (origin sessions only) on the chain is refused'
 );
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_log_chain_queue DISABLE TRIGGER USER$$,
+    $$ALTER TABLE private.audit_log_chain_queue DISABLE TRIGGER USER$$,
     'OM115',
     NULL,
     'DISABLE TRIGGER USER on the queue is refused'
@@ -64,43 +66,55 @@ SELECT throws_ok(
 SELECT set_config('session_replication_role', 'origin', TRUE);
 SELECT throws_ok(
     $$CREATE OR REPLACE TRIGGER audit_log_chain_refuse_change
-      BEFORE UPDATE OR DELETE ON public.audit_log_chain
+      BEFORE UPDATE OR DELETE ON private.audit_log_chain
       FOR EACH ROW EXECUTE FUNCTION private.set_updated_at()$$,
     'OM115',
-    'trigger audit_log_chain_refuse_change on public.audit_log_chain must stay enabled ALWAYS, '
+    'trigger audit_log_chain_refuse_change on private.audit_log_chain must stay enabled ALWAYS, '
     'under its name, with its own function (it is enabled for origin sessions only)',
     'replacing a guard trigger with one on another function is refused'
 );
 SELECT throws_ok(
-    $$ALTER TRIGGER audit_log_chain_refuse_truncate ON public.audit_log_chain RENAME TO x$$,
+    $$ALTER TRIGGER audit_log_chain_refuse_truncate ON private.audit_log_chain RENAME TO x$$,
     'OM115',
-    'trigger x on public.audit_log_chain must stay enabled ALWAYS, under its name, with its '
+    'trigger x on private.audit_log_chain must stay enabled ALWAYS, under its name, with its '
     'own function (it is renamed)',
     'renaming a guard trigger is refused'
 );
 
 -- Partitions stay attached and named after their month.
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_logs DETACH PARTITION public.audit_logs_y2025m03$$,
+    $$ALTER TABLE public.audit_logs DETACH PARTITION private.audit_logs_y2025m03$$,
     'OM116',
     'detaching audit_logs_y2025m03 from audit_logs is refused',
     'DETACH PARTITION is refused (OM116)'
 );
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_logs DETACH PARTITION public.audit_logs_default$$,
+    $$ALTER TABLE public.audit_logs DETACH PARTITION private.audit_logs_default$$,
     'OM116',
     'detaching audit_logs_default from audit_logs is refused',
     'detaching the default partition is refused'
 );
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_logs DETACH PARTITION public.audit_logs_y2025m03 CONCURRENTLY$$,
+    $$ALTER TABLE public.audit_logs DETACH PARTITION private.audit_logs_y2025m03 CONCURRENTLY$$,
     '25001',
     NULL,
     'DETACH ... CONCURRENTLY cannot run in a transaction (and PostgreSQL refuses it anyway '
     'while a default partition exists)'
 );
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_logs_y2025m03 RENAME TO audit_logs_old$$,
+    $$ALTER TABLE private.audit_logs_y2025m03 SET SCHEMA public$$,
+    'OM120',
+    'renaming or moving a partition of audit_logs is refused (audit_logs_y2025m03)',
+    'moving a partition into public, which the Data API exposes, is refused (OM120)'
+);
+SELECT throws_ok(
+    $$ALTER TABLE private.audit_logs_default SET SCHEMA public$$,
+    'OM120',
+    'renaming or moving a partition of audit_logs is refused (audit_logs_default)',
+    'moving the default partition into public is refused'
+);
+SELECT throws_ok(
+    $$ALTER TABLE private.audit_logs_y2025m03 RENAME TO audit_logs_old$$,
     'OM120',
     'renaming or moving a partition of audit_logs is refused (audit_logs_old)',
     'renaming a partition is refused (OM120)'
@@ -108,11 +122,12 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$ALTER TABLE public.audit_logs RENAME TO audit_logs_2$$,
     'OM120',
-    'renaming or moving public.audit_logs, audit_log_chain or audit_log_chain_queue is refused',
+    'renaming or moving public.audit_logs, private.audit_log_chain or '
+    'private.audit_log_chain_queue is refused',
     'renaming audit_logs is refused'
 );
 SELECT throws_ok(
-    $$ALTER TABLE public.audit_log_chain SET SCHEMA extensions$$,
+    $$ALTER TABLE private.audit_log_chain SET SCHEMA extensions$$,
     'OM120',
     NULL,
     'moving the chain to another schema is refused'
@@ -126,38 +141,40 @@ SELECT throws_ok(
     'DROP TABLE audit_logs is refused (OM117)'
 );
 SELECT throws_ok(
-    $$DROP TABLE public.audit_log_chain$$,
+    $$DROP TABLE private.audit_log_chain$$,
     'OM117',
-    'dropping public.audit_log_chain is refused',
+    'dropping private.audit_log_chain is refused',
     'DROP TABLE audit_log_chain is refused'
 );
 SELECT throws_ok(
-    $$DROP TABLE public.audit_log_chain_queue$$,
+    $$DROP TABLE private.audit_log_chain_queue$$,
     'OM117',
-    'dropping public.audit_log_chain_queue is refused',
+    'dropping private.audit_log_chain_queue is refused',
     'DROP TABLE audit_log_chain_queue is refused'
 );
 SELECT throws_ok(
-    $$DROP TABLE public.audit_logs_default$$,
+    $$DROP TABLE private.audit_logs_default$$,
     'OM117',
-    'dropping public.audit_logs_default is refused',
+    'dropping private.audit_logs_default is refused',
     'dropping the default partition is refused'
 );
 SELECT throws_ok(
-    $$DROP TABLE public.audit_logs_y2025m03$$,
+    $$DROP TABLE private.audit_logs_y2025m03$$,
     'OM118',
-    'dropping public.audit_logs_y2025m03 is refused: the law keeps its rows until 2031-12-31',
+    'dropping private.audit_logs_y2025m03 is refused: the law keeps its rows until 2031-12-31',
     'dropping March 2025 is refused: GST keeps FY 2024-25 until 31 Dec 2031 (OM118)'
 );
-SELECT is(public.create_audit_log_partition('2015-05-01'), TRUE, 'a partition of May 2015 is made');
+SELECT is(
+    private.create_audit_log_partition('2015-05-01'), TRUE, 'a partition of May 2015 is made'
+);
 SELECT lives_ok(
-    $$DROP TABLE public.audit_logs_y2015m05$$,
+    $$DROP TABLE private.audit_logs_y2015m05$$,
     'and may be dropped: FY 2015-16 was kept until 31 Dec 2022'
 );
 SELECT throws_ok(
-    $$DROP TRIGGER audit_logs_refuse_truncate ON public.audit_logs_y2025m03$$,
+    $$DROP TRIGGER audit_logs_refuse_truncate ON private.audit_logs_y2025m03$$,
     'OM119',
-    'dropping trigger audit_logs_refuse_truncate on public.audit_logs_y2025m03 is refused',
+    'dropping trigger audit_logs_refuse_truncate on private.audit_logs_y2025m03 is refused',
     'dropping a partition''s TRUNCATE guard is refused (OM119)'
 );
 SELECT throws_ok(
@@ -169,15 +186,22 @@ SELECT throws_ok(
 
 -- The functions the guarantees rest on.
 SELECT throws_ok(
-    $q$CREATE OR REPLACE FUNCTION public.audit_logs_refuse_change()
+    $q$CREATE OR REPLACE FUNCTION private.audit_logs_refuse_change()
       RETURNS trigger LANGUAGE plpgsql SET search_path = '' AS $f$BEGIN RETURN OLD; END$f$$q$,
     'OM119',
-    'CREATE FUNCTION of public.audit_logs_refuse_change() is refused: the audit log''s '
+    'CREATE FUNCTION of private.audit_logs_refuse_change() is refused: the audit log''s '
     'guarantees rest on it',
     'replacing the append-only trigger function is refused (OM119)'
 );
 SELECT throws_ok(
-    $$ALTER FUNCTION public.audit_chain_step(bytea, bytea) RENAME TO audit_chain_step_old$$,
+    $$ALTER FUNCTION private.seal_audit_log_chain() SET SCHEMA public$$,
+    'OM119',
+    'renaming or moving private.seal_audit_log_chain is refused: the audit log''s guarantees '
+    'rest on it',
+    'moving a chain function back to public is refused'
+);
+SELECT throws_ok(
+    $$ALTER FUNCTION private.audit_chain_step(bytea, bytea) RENAME TO audit_chain_step_old$$,
     'OM119',
     NULL,
     'renaming a chain function is refused'
@@ -189,13 +213,13 @@ SELECT throws_ok(
     'dropping the verification is refused'
 );
 SELECT throws_ok(
-    $$DROP FUNCTION public.audit_guard_sql_drop() CASCADE$$,
+    $$DROP FUNCTION private.audit_guard_sql_drop() CASCADE$$,
     'OM119',
     'dropping the audit DDL guard''s functions is refused',
     'dropping the guard''s sql_drop function (its event trigger with it) is refused'
 );
 SELECT throws_ok(
-    $$DROP FUNCTION public.audit_guard_ddl_end() CASCADE$$,
+    $$DROP FUNCTION private.audit_guard_ddl_end() CASCADE$$,
     'OM119',
     NULL,
     'dropping the guard''s ddl_command_end function is refused'
@@ -215,17 +239,18 @@ SELECT lives_ok(
     'a column may still be added to audit_logs (the hash covers the columns it names)'
 );
 SELECT is(
-    public.create_audit_log_partition('2040-02-01'), TRUE,
+    private.create_audit_log_partition('2040-02-01'), TRUE,
     'create_audit_log_partition works under the guard'
 );
 
 -- Where the deploying role may not create event triggers, the install says so and goes on.
 CREATE ROLE om_t15_deployer NOLOGIN NOSUPERUSER;
-GRANT EXECUTE ON FUNCTION public.install_audit_ddl_guard() TO om_t15_deployer;
+GRANT USAGE ON SCHEMA private TO om_t15_deployer;
+GRANT EXECUTE ON FUNCTION private.install_audit_ddl_guard() TO om_t15_deployer;
 DO $$ BEGIN DROP EVENT TRIGGER audit_guard_sql_drop; END $$;
 SET LOCAL ROLE om_t15_deployer;
 CREATE TEMPORARY TABLE t_install ON COMMIT DROP AS
-SELECT public.install_audit_ddl_guard() AS installed;
+SELECT private.install_audit_ddl_guard() AS installed;
 RESET ROLE;
 SELECT is(
     (SELECT installed FROM t_install), FALSE,
@@ -240,8 +265,8 @@ SELECT is(
     0,
     'and creates nothing'
 );
-SELECT is(public.install_audit_ddl_guard(), TRUE, 'a superuser installs it');
-SELECT is(public.install_audit_ddl_guard(), TRUE, 'again: it is idempotent');
+SELECT is(private.install_audit_ddl_guard(), TRUE, 'a superuser installs it');
+SELECT is(private.install_audit_ddl_guard(), TRUE, 'again: it is idempotent');
 SELECT results_eq(
     $$SELECT evtname::text COLLATE "default", evtenabled::text
       FROM pg_catalog.pg_event_trigger

@@ -1,8 +1,9 @@
 -- audit_logs (group G): append-only for every role, owner and superuser included;
 -- partitioned by UTC month; partitions made by create_audit_log_partitions(), with a
--- DEFAULT partition (change audit_logs, reworked) for months that have none.
+-- DEFAULT partition (change audit_logs, reworked) for months that have none. The parent is
+-- in public (the design names it); its partitions and their maker in private.
 BEGIN;
-SELECT plan(59);
+SELECT plan(61);
 
 -- Structure.
 SELECT has_table('public', 'audit_logs', 'table audit_logs exists');
@@ -19,8 +20,8 @@ SELECT is(
         SELECT partdefid::regclass::text FROM pg_catalog.pg_partitioned_table
         WHERE partrelid = 'public.audit_logs'::regclass
     ),
-    'audit_logs_default',
-    'audit_logs has the default partition audit_logs_default'
+    'private.audit_logs_default',
+    'audit_logs has the default partition private.audit_logs_default'
 );
 SELECT col_is_pk('public', 'audit_logs', ARRAY['id', 'created_at'], 'key is (id, created_at)');
 SELECT enum_has_labels(
@@ -78,13 +79,30 @@ SELECT is(
     0,
     'every partition has both append-only triggers, enabled ALWAYS'
 );
+SELECT is(
+    (
+        SELECT array_agg(DISTINCT c.relnamespace::regnamespace::text)
+        FROM pg_catalog.pg_inherits AS i
+        INNER JOIN pg_catalog.pg_class AS c ON i.inhrelid = c.oid
+        WHERE i.inhparent = 'public.audit_logs'::regclass
+    ),
+    ARRAY['private'],
+    'every partition of audit_logs, v1.0.0''s months included, is a table of schema private'
+);
+SELECT is_empty(
+    $$SELECT c.relname FROM pg_catalog.pg_class AS c
+      WHERE
+          c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+          AND c.relname ~ '^audit_logs_'$$,
+    'no audit partition is left in public (the Data API exposes public)'
+);
 SELECT ok(
-    pg_catalog.to_regclass('public.audit_logs_y2025m01') IS NOT NULL,
+    pg_catalog.to_regclass('private.audit_logs_y2025m01') IS NOT NULL,
     'the deploy created partitions back to January 2025'
 );
 SELECT ok(
     pg_catalog.to_regclass(
-        'public.audit_logs_' || pg_catalog.to_char(now() AT TIME ZONE 'UTC', '"y"YYYY"m"MM')
+        'private.audit_logs_' || pg_catalog.to_char(now() AT TIME ZONE 'UTC', '"y"YYYY"m"MM')
     ) IS NOT NULL,
     'the deploy created the current month''s partition'
 );
@@ -158,10 +176,10 @@ SELECT results_eq(
                    '65b00000-0000-4000-8000-000000000004', '65b00000-0000-4000-8000-000000000005')
       ORDER BY id$$,
     $$VALUES
-      ('65b00000-0000-4000-8000-000000000002', 'audit_logs_y2025m03'),
-      ('65b00000-0000-4000-8000-000000000003', 'audit_logs_y2025m03'),
-      ('65b00000-0000-4000-8000-000000000004', 'audit_logs_y2025m04'),
-      ('65b00000-0000-4000-8000-000000000005', 'audit_logs_y2025m04')$$,
+      ('65b00000-0000-4000-8000-000000000002', 'private.audit_logs_y2025m03'),
+      ('65b00000-0000-4000-8000-000000000003', 'private.audit_logs_y2025m03'),
+      ('65b00000-0000-4000-8000-000000000004', 'private.audit_logs_y2025m04'),
+      ('65b00000-0000-4000-8000-000000000005', 'private.audit_logs_y2025m04')$$,
     'rows land in the partition of their UTC month'
 );
 SELECT lives_ok(
@@ -226,7 +244,7 @@ SELECT throws_ok(
     'DELETE is refused to the owner'
 );
 SELECT throws_ok(
-    $$DELETE FROM public.audit_logs_y2025m03$$,
+    $$DELETE FROM private.audit_logs_y2025m03$$,
     '42501',
     'audit_logs is append-only: DELETE is refused for every role, the owner included',
     'DELETE straight from a partition is refused'
@@ -238,7 +256,7 @@ SELECT throws_ok(
     'TRUNCATE is refused'
 );
 SELECT throws_ok(
-    $$TRUNCATE public.audit_logs_y2025m04$$,
+    $$TRUNCATE private.audit_logs_y2025m04$$,
     '42501',
     'audit_logs is append-only: TRUNCATE is refused for every role, the owner included',
     'TRUNCATE of a partition is refused'
@@ -262,26 +280,26 @@ SELECT is(
 
 -- The partition functions.
 SELECT has_function(
-    'public', 'create_audit_log_partitions', ARRAY['integer'],
-    'create_audit_log_partitions(integer) exists'
+    'private', 'create_audit_log_partitions', ARRAY['integer'],
+    'private.create_audit_log_partitions(integer) exists'
 );
 SELECT ok(
     NOT has_function_privilege(
-        'service_role', 'public.create_audit_log_partitions(integer)', 'execute'
+        'service_role', 'private.create_audit_log_partitions(integer)', 'execute'
     ),
     'API roles may not create partitions'
 );
 SELECT ok(
-    public.create_audit_log_partitions(5) BETWEEN 0 AND 6,
+    private.create_audit_log_partitions(5) BETWEEN 0 AND 6,
     'create_audit_log_partitions(5) creates the missing months'
 );
-SELECT is(public.create_audit_log_partitions(5), 0, 'a second call creates nothing');
+SELECT is(private.create_audit_log_partitions(5), 0, 'a second call creates nothing');
 SELECT is(
     (
         SELECT count(*)::integer
         FROM pg_catalog.generate_series(0, 5) AS n
         WHERE pg_catalog.to_regclass(
-            'public.audit_logs_' || pg_catalog.to_char(
+            'private.audit_logs_' || pg_catalog.to_char(
                 (now() AT TIME ZONE 'UTC') + pg_catalog.make_interval(months => n),
                 '"y"YYYY"m"MM'
             )
@@ -291,8 +309,8 @@ SELECT is(
     'the current month and the next five have partitions'
 );
 SET LOCAL timezone = 'Asia/Kolkata';
-SELECT is(public.create_audit_log_partition('2031-06-17'), TRUE, 'a far month is created');
-SELECT is(public.create_audit_log_partition('2031-06-01'), FALSE, 'and only once');
+SELECT is(private.create_audit_log_partition('2031-06-17'), TRUE, 'a far month is created');
+SELECT is(private.create_audit_log_partition('2031-06-01'), FALSE, 'and only once');
 RESET timezone;
 SELECT lives_ok(
     $$INSERT INTO public.audit_logs (id, entity_type, entity_id, action, after_state, created_at)
@@ -305,7 +323,7 @@ SELECT is(
         SELECT tableoid::regclass::text FROM public.audit_logs
         WHERE id = '65b00000-0000-4000-8000-000000000010'
     ),
-    'audit_logs_y2031m06',
+    'private.audit_logs_y2031m06',
     'bounds are UTC even when the partition was created in another time zone'
 );
 INSERT INTO public.audit_logs (id, entity_type, entity_id, action, after_state, created_at)
@@ -318,26 +336,26 @@ SELECT is(
         SELECT tableoid::regclass::text FROM public.audit_logs
         WHERE id = '65b00000-0000-4000-8000-000000000011'
     ),
-    'audit_logs_default',
+    'private.audit_logs_default',
     'the month before it has no partition: its row goes to the default partition'
 );
 SELECT throws_ok(
-    $$SELECT public.create_audit_log_partitions(-1)$$,
+    $$SELECT private.create_audit_log_partitions(-1)$$,
     '22023',
     'create_audit_log_partitions: p_months_ahead must be 0 to 36, got -1',
     'a negative look-ahead is refused'
 );
 SELECT throws_ok(
-    $$SELECT public.create_audit_log_partition(NULL)$$,
+    $$SELECT private.create_audit_log_partition(NULL)$$,
     '22004',
     'create_audit_log_partition: p_month must not be NULL',
     'a NULL month is refused'
 );
-CREATE TABLE public.audit_logs_y2032m01 (x integer);
+CREATE TABLE private.audit_logs_y2032m01 (x integer);
 SELECT throws_ok(
-    $$SELECT public.create_audit_log_partition('2032-01-01')$$,
+    $$SELECT private.create_audit_log_partition('2032-01-01')$$,
     '42P07',
-    'relation public.audit_logs_y2032m01 exists but is not a partition of public.audit_logs',
+    'relation private.audit_logs_y2032m01 exists but is not a partition of public.audit_logs',
     'a same-named table that is not a partition is reported'
 );
 

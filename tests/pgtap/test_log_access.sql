@@ -376,7 +376,7 @@ SELECT ok(
 );
 SELECT ok(
     NOT has_function_privilege(
-        'authenticated', 'public.audit_access_context_problem(text, jsonb)', 'execute'
+        'authenticated', 'private.audit_access_context_problem(text, jsonb)', 'execute'
     ),
     'the context check is not callable through the API'
 );

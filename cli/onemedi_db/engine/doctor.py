@@ -203,14 +203,14 @@ def audit_checks(conn: psycopg.Connection[Any]) -> list[Check]:
             " FROM public.audit_log_partition_status()").fetchone() or (None, 0, 0, [])
         waiting, stale = conn.execute(
             "SELECT count(*), coalesce(min(audit_created_at) < now() - interval '1 hour', "
-            "false) FROM public.audit_log_chain_queue").fetchone() or (0, False)
+            "false) FROM private.audit_log_chain_queue").fetchone() or (0, False)
     except psycopg.Error as exc:
         return [Check("WARN", "audit partitions", f"cannot read: {str(exc).strip()}",
                       "run doctor as the owner of public.audit_logs")]
     return [_ahead_check(bool(current), int(ahead)), _default_check(int(rows or 0), months),
             _guard_check(conn), _schedule_check(conn),
             Check("WARN", "audit chain", f"{waiting} audit row(s) wait to be linked, some for "
-                  "over an hour", "SELECT public.seal_audit_log_chain() as the owner, and "
+                  "over an hour", "SELECT private.seal_audit_log_chain() as the owner, and "
                   "schedule it") if stale else
             Check("OK", "audit chain", f"{waiting} audit row(s) wait to be linked")]
 
@@ -220,7 +220,7 @@ def _default_check(rows: int, months: list[str] | None) -> Check:
         return Check("OK", "audit default partition", "audit_logs_default is empty")
     return Check("WARN", "audit default partition", f"audit_logs_default holds {rows} row(s) "
                  f"of {', '.join(m[:7] for m in months or [])}", "SELECT "
-                 "public.create_audit_log_partition('<month>') for each month: it moves them")
+                 "private.create_audit_log_partition('<month>') for each month: it moves them")
 
 
 def _guard_check(conn: psycopg.Connection[Any]) -> Check:
@@ -232,12 +232,12 @@ def _guard_check(conn: psycopg.Connection[Any]) -> Check:
         return Check("WARN", "audit guard", f"event trigger(s) missing or not ALWAYS: "
                      f"{', '.join(missing)}; the owner could disable the audit triggers",
                      "as a superuser (Supabase: postgres with supautils) SELECT "
-                     "public.install_audit_ddl_guard()")
+                     "private.install_audit_ddl_guard()")
     return Check("OK", "audit guard", ", ".join(_GUARD) + " enabled ALWAYS")
 
 
 def _ahead_check(current: bool, ahead: int) -> Check:
-    fix = "SELECT public.create_audit_log_partitions(3) as the owner, and schedule it"
+    fix = "SELECT private.create_audit_log_partitions(3) as the owner, and schedule it"
     if not current:
         return Check("WARN", "audit partitions", "the current month has no audit_logs "
                      "partition: its rows go to audit_logs_default", fix)
@@ -251,14 +251,14 @@ def _schedule_check(conn: psycopg.Connection[Any]) -> Check:
     if not _one(conn, "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'pg_cron')"):
         return Check("WARN", "audit schedule", "pg_cron is not installed: nothing creates "
                      "audit_logs partitions or seals the chain on its own",
-                     "enable pg_cron, then SELECT public.schedule_audit_log_jobs(); or run "
+                     "enable pg_cron, then SELECT private.schedule_audit_log_jobs(); or run "
                      "both functions from another scheduler")
     jobs = {r[0] for r in conn.execute("SELECT jobname FROM cron.job WHERE jobname = ANY (%s)"
                                        " AND active", (list(_JOBS),)).fetchall()}
     missing = [j for j in _JOBS if j not in jobs]
     if missing:
         return Check("WARN", "audit schedule", f"pg_cron job(s) missing: {', '.join(missing)}",
-                     "SELECT public.schedule_audit_log_jobs() as the owner of audit_logs")
+                     "SELECT private.schedule_audit_log_jobs() as the owner of audit_logs")
     return Check("OK", "audit schedule", ", ".join(_JOBS) + " scheduled")
 
 

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 from ..errors import OnemediError
 from . import data as D
@@ -144,10 +145,23 @@ def D_rng(seed: int) -> random.Random:
     return random.Random(f"onemedi-seed-{seed}")
 
 
+# The partition maker is in schema private since change audit_logs was reworked; a database
+# deployed only as far as v1.0.0 (bench/audit_chain.py seeds one) has it in public.
+_MAKER_SCHEMA = """
+    SELECT n.nspname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE p.proname = 'create_audit_log_partition' AND n.nspname IN ('private', 'public')
+    ORDER BY n.nspname = 'private' DESC LIMIT 1"""
+
+
 def _make_partitions(conn: psycopg.Connection[Any], first: date, last: date) -> None:
+    row = conn.execute(_MAKER_SCHEMA).fetchone()
+    if row is None:
+        raise SeedRefused("this database has no create_audit_log_partition(date)",
+                          hint="deploy the whole plan (`onemedi-db deploy`) first")
+    call = sql.SQL("SELECT {}(%s)").format(sql.Identifier(row[0], "create_audit_log_partition"))
     month = first.replace(day=1)
     while month <= last:
-        conn.execute("SELECT public.create_audit_log_partition(%s)", (month,))
+        conn.execute(call, (month,))
         month = (month + timedelta(days=32)).replace(day=1)
 
 
