@@ -136,11 +136,11 @@ clean:
 # steps"). `make deploy` installs the stand-in in $(STANDIN_MODE) first. The pgTAP suite
 # runs once per mode in ONEMEDI_STANDIN_MODES, each deployed by a NOSUPERUSER `postgres`
 # in a cluster of its own (port $(STANDIN_PORT)), started here when missing and left running
-# (`make standin-cluster-down` removes it). Until the plan passes in the platform modes,
-# `make test` runs `plain` only; every mode: make test ONEMEDI_STANDIN_MODES=all
+# (`make standin-cluster-down` removes it). `make test` runs every mode; one:
+# make test ONEMEDI_STANDIN_MODES=supabase-2024
 STANDIN_MODE ?= plain
 STANDIN_PORT ?= 5440
-ONEMEDI_STANDIN_MODES ?= plain
+ONEMEDI_STANDIN_MODES ?= all
 export ONEMEDI_STANDIN_MODES
 export ONEMEDI_STANDIN_ADMIN_URL ?= postgresql://supabase_admin@127.0.0.1:$(STANDIN_PORT)/postgres
 

@@ -100,6 +100,17 @@ def install_helpers(url: str) -> None:
         pytest.fail(f"{HELPERS.name} failed on {url}: {failed or lines}", pytrace=False)
 
 
+def platform_event_triggers(conn: psycopg.Connection[Any]) -> None:
+    """What supautils lets hosted Supabase's `postgres` do and PostgreSQL lets only a
+    superuser: event triggers. As the cluster's superuser: install the audit DDL guard the
+    plan's deploy could not (it said so in a NOTICE), and give the test helpers that drop
+    and reinstall it to that superuser, so tests run as `postgres` can use them."""
+    conn.execute("SELECT private.install_audit_ddl_guard()")
+    for helper in ("tests.drop_audit_ddl_guard()", "tests.install_audit_ddl_guard()"):
+        conn.execute(f"ALTER FUNCTION {helper} OWNER TO CURRENT_USER")
+        conn.execute(f"GRANT EXECUTE ON FUNCTION {helper} TO postgres")
+
+
 class ModeDatabases:
     """One database per stand-in mode, made on first use: stand-in, plan, pgTAP, helpers."""
 
@@ -134,6 +145,8 @@ class ModeDatabases:
         with psycopg.connect(url_as("supabase_admin", name), autocommit=True) as conn:
             conn.execute("CREATE EXTENSION IF NOT EXISTS pgtap WITH SCHEMA extensions")
         install_helpers(url)
+        with psycopg.connect(url_as("supabase_admin", name), autocommit=True) as conn:
+            platform_event_triggers(conn)
         return url
 
     def drop_all(self) -> None:

@@ -163,6 +163,15 @@ def test_a_closed_pipe_on_status_is_quiet(tmp_path: Path, db: str) -> None:
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["deploy", "--help"]])
+def test_a_closed_pipe_on_help_is_quiet(tmp_path: Path, args: list[str]) -> None:
+    p = Project(tmp_path / "p")
+    done = subprocess.run(f"{sys.executable} -m onemedi_db {' '.join(args)} | head -1",
+                          shell=True, cwd=p.root, env=env(), capture_output=True, text=True,
+                          timeout=120)
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
+
+
 # -- usage errors --------------------------------------------------------------------------------
 @pytest.mark.parametrize("args", [["deploy", "--bogus"], ["deploy", "--mode", "bogus"],
                                   ["nosuch"], ["revert", "--lock-retries", "-1"],

@@ -68,7 +68,7 @@ def test_problems_are_reported_as_file_line_message(project: Path) -> None:
         "sqitch.plan:5: layout: change gadgets has no sql/revert/gadgets.sql",
         "sql/deploy/orphan.sql:1: layout: no change in sqitch.plan uses this deploy script",
         "sql/deploy/gadgets.sql:5: plain-sql: psql meta-command \\set (scripts must be plain SQL)",
-        "sql/deploy/gadgets.sql:25: plain-sql: psql variable :owner (scripts must be plain SQL)",
+        "sql/deploy/gadgets.sql:28: plain-sql: psql variable :owner (scripts must be plain SQL)",
         "sql/verify/widgets.sql:5: verify: COMMIT in a verify script: verify must end with "
         "ROLLBACK",
         "sql/verify/widgets.sql:5: verify: a verify script must end with ROLLBACK",

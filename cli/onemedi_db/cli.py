@@ -98,7 +98,7 @@ def run(args: list[str] | None = None) -> None:
     except click.ClickException as exc:
         sys.stderr.write(f"onemedi-db: error: {exc.format_message()}\n")
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except typer.Abort:  # Typer's own (typer._click has no Abort of its own to catch)
         sys.stderr.write("onemedi-db: interrupted\n")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

@@ -1,6 +1,5 @@
 -- Deploy onemedi:api_grants_exact to pg
 -- requires: private_trigger_functions
--- requires: static_media_unlisted
 -- requires: audit_trail_gst_registrations
 -- Every table, view, sequence and function of public and private ends with exactly the
 -- privileges its changes grant, whatever the platform granted by default. Supabase gives

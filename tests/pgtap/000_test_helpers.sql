@@ -160,6 +160,43 @@ $$;
 COMMENT ON FUNCTION tests.clear_authentication() IS
 'Back to the session''s own role, with no JWT claims.';
 
+-- The audit log's DDL guard (change audit_ddl_guard) is made of event triggers, which only
+-- a superuser creates or drops in PostgreSQL (hosted Supabase lets postgres do it through
+-- supautils). A test that must take the guard away, or put it back, asks these two: they run
+-- as their owner, the superuser who installed the helpers or, in the harness's platform
+-- modes, the cluster's superuser the harness gives them to. Inside a test's transaction,
+-- whatever they do is rolled back with it.
+CREATE OR REPLACE FUNCTION tests.drop_audit_ddl_guard()
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = ''
+AS $$
+BEGIN
+    DROP EVENT TRIGGER IF EXISTS audit_guard_ddl_end;
+    DROP EVENT TRIGGER IF EXISTS audit_guard_sql_drop;
+END;
+$$;
+COMMENT ON FUNCTION tests.drop_audit_ddl_guard() IS
+'Drops the audit DDL guard''s event triggers, as their superuser owner (tests only).';
+
+CREATE OR REPLACE FUNCTION tests.install_audit_ddl_guard()
+RETURNS boolean
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = ''
+AS $$
+BEGIN
+    RETURN private.install_audit_ddl_guard();
+END;
+$$;
+COMMENT ON FUNCTION tests.install_audit_ddl_guard() IS
+'private.install_audit_ddl_guard() as the helpers'' superuser owner (tests only).';
+
+REVOKE ALL ON FUNCTION tests.drop_audit_ddl_guard() FROM public, anon, authenticated, service_role;
+REVOKE ALL ON FUNCTION tests.install_audit_ddl_guard()
+FROM public, anon, authenticated, service_role;
+
 -- The RLS matrix's shared world (tests/pgtap/test_rls_matrix_*.sql), inside the caller's
 -- transaction: two patients (p1, p2); vendor v1 (lab) with owner o1, staff s1 and viewer
 -- w1; vendor v2 (pharmacy) with owner o2 and staff s2; an admin. Each patient has an order

@@ -149,14 +149,8 @@ FROM public.audit_log_chain_heads() AS h
 WHERE h.month IN ('2025-06-01', '2025-07-01');
 
 -- What an owner without the DDL guard could do, and what verification then says.
--- (DO: sqlfluff does not parse DROP EVENT TRIGGER. IF EXISTS: where the deploying role may
--- not create event triggers, as on the stand-in's platform modes, there is no guard to drop.)
-DO $$
-BEGIN
-    DROP EVENT TRIGGER IF EXISTS audit_guard_ddl_end;
-    DROP EVENT TRIGGER IF EXISTS audit_guard_sql_drop;
-END
-$$;
+-- (The guard's event triggers go first, as their superuser owner: tests.drop_audit_ddl_guard.)
+DO $$ BEGIN PERFORM tests.drop_audit_ddl_guard(); END $$;
 ALTER TABLE public.audit_logs DISABLE TRIGGER audit_logs_refuse_change;
 UPDATE public.audit_logs SET after_state = '{"status": "PAID"}'
 WHERE id = '6c000000-0000-4000-8000-000000000002';

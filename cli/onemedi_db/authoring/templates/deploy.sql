@@ -18,6 +18,9 @@ COMMENT ON TABLE public.__change__ IS
 COMMENT ON COLUMN public.__change__.updated_at IS
 'When the row last changed; kept by a set_updated_at trigger once the change requires it.';
 
+-- Nothing by default (the platform's default privileges may have granted ALL), then exactly
+-- what each role needs.
+REVOKE ALL ON public.__change__ FROM public, anon, authenticated, service_role;
 GRANT SELECT ON public.__change__ TO authenticated;
 GRANT ALL ON public.__change__ TO service_role;
 
