@@ -2457,7 +2457,7 @@ export type Database = {
         }[]
       }
       book_slot: {
-        Args: { p_expected_version: number; p_slot_id: string }
+        Args: { p_expected_version?: number; p_slot_id: string }
         Returns: {
           booked_count: number
           branch_id: string | null
