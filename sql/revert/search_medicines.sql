@@ -1,0 +1,7 @@
+-- Revert onemedi:search_medicines from pg
+
+BEGIN;
+
+DROP FUNCTION public.search_medicines(text, integer);
+
+COMMIT;
