@@ -9,37 +9,58 @@ SELECT plan(9);
 INSERT INTO auth.users (id, email) VALUES
 ('a8e00000-0000-4000-8000-000000000001', 'np-owner@t8e.in');
 INSERT INTO public.profiles (id, full_name, role_id)
-SELECT 'a8e00000-0000-4000-8000-000000000001', 'Owner', r.id
+SELECT
+    'a8e00000-0000-4000-8000-000000000001'::uuid AS id,
+    'Owner' AS full_name,
+    r.id AS role_id
 FROM public.roles AS r WHERE r.name = 'VENDOR_ADMIN';
 INSERT INTO public.cities (id, state_code, name) VALUES
 ('c8e00000-0000-4000-8000-000000000001', '07', 'Delhi T8E');
 INSERT INTO public.vendors (id, name, type, owner_id, is_active) VALUES
-('b8e00000-0000-4000-8000-000000000001', 'Near Pharmacy', 'PHARMACY',
- 'a8e00000-0000-4000-8000-000000000001', TRUE),
-('b8e00000-0000-4000-8000-000000000002', 'Far Pharmacy', 'PHARMACY',
- 'a8e00000-0000-4000-8000-000000000001', TRUE),
-('b8e00000-0000-4000-8000-000000000003', 'Closed Pharmacy', 'PHARMACY',
- 'a8e00000-0000-4000-8000-000000000001', FALSE),
-('b8e00000-0000-4000-8000-000000000004', 'A Lab', 'DIAGNOSTIC_LAB',
- 'a8e00000-0000-4000-8000-000000000001', TRUE);
+(
+    'b8e00000-0000-4000-8000-000000000001', 'Near Pharmacy', 'PHARMACY',
+    'a8e00000-0000-4000-8000-000000000001', TRUE
+),
+(
+    'b8e00000-0000-4000-8000-000000000002', 'Far Pharmacy', 'PHARMACY',
+    'a8e00000-0000-4000-8000-000000000001', TRUE
+),
+(
+    'b8e00000-0000-4000-8000-000000000003', 'Closed Pharmacy', 'PHARMACY',
+    'a8e00000-0000-4000-8000-000000000001', FALSE
+),
+(
+    'b8e00000-0000-4000-8000-000000000004', 'A Lab', 'DIAGNOSTIC_LAB',
+    'a8e00000-0000-4000-8000-000000000001', TRUE
+);
 INSERT INTO public.vendor_locations (
     id, vendor_id, city_id, name, address_line, pincode, coords
 ) VALUES
-('d8e00000-0000-4000-8000-000000000001', 'b8e00000-0000-4000-8000-000000000001',
- 'c8e00000-0000-4000-8000-000000000001', 'Near 2 km', '2 Road', '110001',
- 'SRID=4326;POINT(77.2 28.618)'),
-('d8e00000-0000-4000-8000-000000000002', 'b8e00000-0000-4000-8000-000000000002',
- 'c8e00000-0000-4000-8000-000000000001', 'Far 3 km', '3 Road', '110001',
- 'SRID=4326;POINT(77.2 28.627)'),
-('d8e00000-0000-4000-8000-000000000003', 'b8e00000-0000-4000-8000-000000000003',
- 'c8e00000-0000-4000-8000-000000000001', 'Closed 1 km', '1 Road', '110001',
- 'SRID=4326;POINT(77.2 28.609)'),
-('d8e00000-0000-4000-8000-000000000004', 'b8e00000-0000-4000-8000-000000000004',
- 'c8e00000-0000-4000-8000-000000000001', 'Lab 1 km', '1 Lane', '110001',
- 'SRID=4326;POINT(77.2 28.6091)'),
-('d8e00000-0000-4000-8000-000000000005', 'b8e00000-0000-4000-8000-000000000001',
- 'c8e00000-0000-4000-8000-000000000001', 'Near 1 km', '1 Street', '110001',
- 'SRID=4326;POINT(77.2 28.6092)');
+(
+    'd8e00000-0000-4000-8000-000000000001', 'b8e00000-0000-4000-8000-000000000001',
+    'c8e00000-0000-4000-8000-000000000001', 'Near 2 km', '2 Road', '110001',
+    'SRID=4326;POINT(77.2 28.618)'
+),
+(
+    'd8e00000-0000-4000-8000-000000000002', 'b8e00000-0000-4000-8000-000000000002',
+    'c8e00000-0000-4000-8000-000000000001', 'Far 3 km', '3 Road', '110001',
+    'SRID=4326;POINT(77.2 28.627)'
+),
+(
+    'd8e00000-0000-4000-8000-000000000003', 'b8e00000-0000-4000-8000-000000000003',
+    'c8e00000-0000-4000-8000-000000000001', 'Closed 1 km', '1 Road', '110001',
+    'SRID=4326;POINT(77.2 28.609)'
+),
+(
+    'd8e00000-0000-4000-8000-000000000004', 'b8e00000-0000-4000-8000-000000000004',
+    'c8e00000-0000-4000-8000-000000000001', 'Lab 1 km', '1 Lane', '110001',
+    'SRID=4326;POINT(77.2 28.6091)'
+),
+(
+    'd8e00000-0000-4000-8000-000000000005', 'b8e00000-0000-4000-8000-000000000001',
+    'c8e00000-0000-4000-8000-000000000001', 'Near 1 km', '1 Street', '110001',
+    'SRID=4326;POINT(77.2 28.6092)'
+);
 
 SET LOCAL ROLE anon;
 SELECT results_eq(
@@ -88,8 +109,9 @@ SELECT throws_ok(
 SELECT ok(
     NOT (
         SELECT p.prosecdef FROM pg_catalog.pg_proc AS p
-        WHERE p.oid = 'public.nearest_pharmacies(double precision, double precision, integer, '
-        'double precision)'::regprocedure
+        WHERE
+            p.oid = 'public.nearest_pharmacies(double precision, double precision, integer, '
+            'double precision)'::regprocedure
     ),
     'it runs with the caller''s rights (branches and active vendors are public)'
 );
