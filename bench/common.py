@@ -52,27 +52,29 @@ def summary(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), percentile(values, 0.95)
 
 
-def claims(user_id: str) -> str:
-    return json.dumps({"sub": user_id, "role": "authenticated"})
+def claims(user_id: str, role: str = "authenticated") -> str:
+    return json.dumps({"sub": user_id, "role": role})
 
 
-def as_user(conn: Conn, user_id: str | None) -> None:
-    """Inside the current transaction: become `authenticated` with that user's JWT claims
-    (as PostgREST does), or stay the superuser when user_id is None."""
+def as_user(conn: Conn, user_id: str | None, role: str = "authenticated") -> None:
+    """Inside the current transaction: become the JWT's role (`authenticated`, or om_admin
+    for an admin's token) with that user's claims, as PostgREST does, or stay the superuser
+    when user_id is None."""
     if user_id is None:
         return
-    conn.execute("SET LOCAL ROLE authenticated")
-    conn.execute("SELECT set_config('request.jwt.claims', %s, true)", (claims(user_id),))
+    conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(role)))
+    conn.execute("SELECT set_config('request.jwt.claims', %s, true)", (claims(user_id, role),))
 
 
 def time_query(conn: Conn, query: str, user_id: str | None, runs: int,
-               settings: dict[str, str] | None = None, warmup: int = 3) -> list[float]:
+               settings: dict[str, str] | None = None, warmup: int = 3,
+               role: str = "authenticated") -> list[float]:
     """Milliseconds of `query` (sent as text, fetched entirely), each run in its own
     transaction with the role and settings applied first (not timed)."""
     out = []
     for i in range(warmup + runs):
         with conn.transaction():
-            as_user(conn, user_id)
+            as_user(conn, user_id, role)
             for key, value in (settings or {}).items():
                 conn.execute(sql.SQL("SET LOCAL {} = {}").format(sql.Identifier(key),
                                                                  sql.Literal(value)))
@@ -85,9 +87,9 @@ def time_query(conn: Conn, query: str, user_id: str | None, runs: int,
 
 
 def explain(conn: Conn, query: str, user_id: str | None,
-            settings: dict[str, str] | None = None) -> str:
+            settings: dict[str, str] | None = None, role: str = "authenticated") -> str:
     with conn.transaction():
-        as_user(conn, user_id)
+        as_user(conn, user_id, role)
         for key, value in (settings or {}).items():
             conn.execute(sql.SQL("SET LOCAL {} = {}").format(sql.Identifier(key),
                                                              sql.Literal(value)))
@@ -100,23 +102,25 @@ def latency_figure(conn: Conn, question: str, name: str, query: str, user_id: st
                    floor_query: str, floor_label: str, target: str,
                    met: Callable[[float, float, float], bool], runs: int,
                    settings: dict[str, str] | None = None,
-                   floor_settings: dict[str, str] | None = None, note: str = "") -> Figure:
+                   floor_settings: dict[str, str] | None = None, note: str = "",
+                   role: str = "authenticated") -> Figure:
     """Interleave the measured query and its floor in rounds so drift hits both alike."""
     measured: list[float] = []
     floor: list[float] = []
     rounds = 5
     # Slow queries get fewer runs: about 3 s of measuring per side, never fewer than 10.
-    probe = max(time_query(conn, query, user_id, 1, settings, warmup=1)
+    probe = max(time_query(conn, query, user_id, 1, settings, warmup=1, role=role)
                 + time_query(conn, floor_query, None, 1, floor_settings, warmup=1))
     runs = max(10, min(runs, int(3000 / max(probe, 1e-3))))
     for _ in range(rounds):
-        measured += time_query(conn, query, user_id, max(1, runs // rounds), settings)
+        measured += time_query(conn, query, user_id, max(1, runs // rounds), settings,
+                               role=role)
         floor += time_query(conn, floor_query, None, max(1, runs // rounds), floor_settings)
     m, m95 = summary(measured)
     f, f95 = summary(floor)
     return Figure(question, name, "ms", m, m95, f, f95, floor_label, target,
                   met(m, m95, f), len(measured),
-                  plan=explain(conn, query, user_id, settings),
+                  plan=explain(conn, query, user_id, settings, role),
                   floor_plan=explain(conn, floor_query, None, floor_settings), note=note)
 
 

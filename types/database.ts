@@ -2580,6 +2580,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      custom_access_token_hook: { Args: { event: Json }; Returns: Json }
       erase_profile: { Args: { p_profile_id: string }; Returns: Json }
       feature_enabled: {
         Args: { p_city_id: string; p_key: string }
@@ -2590,6 +2591,24 @@ export type Database = {
       log_access: {
         Args: { p_context?: Json; p_entity_id: string; p_entity_type: string }
         Returns: string
+      }
+      nearest_pharmacies: {
+        Args: {
+          p_lat: number
+          p_limit?: number
+          p_lng: number
+          p_within_metres?: number
+        }
+        Returns: {
+          address_line: string
+          branch_id: string
+          branch_name: string
+          is_open_24x7: boolean
+          metres: number
+          pincode: string
+          vendor_id: string
+          vendor_name: string
+        }[]
       }
       order_line_tax: {
         Args: {
@@ -2755,6 +2774,32 @@ export type Database = {
           to: "refunds"
           isOneToOne: true
           isSetofReturn: false
+        }
+      }
+      search_medicines: {
+        Args: { p_limit?: number; p_query: string }
+        Returns: {
+          created_at: string
+          dosage_form: string | null
+          drug_schedule: Database["public"]["Enums"]["drug_schedule"]
+          generic_name: string | null
+          hsn_code: string
+          id: string
+          manufacturer: string | null
+          name: string
+          pack_size: string | null
+          parent_id: string | null
+          parent_version: number | null
+          prescription_required: boolean
+          strength: string | null
+          updated_at: string
+          version: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "medicine_master"
+          isOneToOne: false
+          isSetofReturn: true
         }
       }
       tax_slab_for: {

@@ -22,3 +22,13 @@ DROP INDEX CONCURRENTLY IF EXISTS public.medicine_master_lower_name_prefix;
 CREATE INDEX CONCURRENTLY medicine_master_lower_name_prefix ON public.medicine_master (
     lower(name) text_pattern_ops
 );
+
+COMMENT ON INDEX public.medicine_master_name_trgm_gist IS
+'Trigram GiST on the brand name: returns the nearest names first (<<->) and stops at the '
+'limit, for search_medicines'' typo tier.';
+COMMENT ON INDEX public.medicine_master_generic_name_trgm_gist IS
+'Trigram GiST on the generic name: the nearest generics first, so a misspelt generic does '
+'not fetch every medicine of that generic to rank them.';
+COMMENT ON INDEX public.medicine_master_lower_name_prefix IS
+'Case-folded brand name with text_pattern_ops: search_medicines'' prefix tier '
+'(lower(name) LIKE ''par%'') in name order.';

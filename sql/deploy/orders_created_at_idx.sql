@@ -9,3 +9,7 @@
 
 DROP INDEX CONCURRENTLY IF EXISTS public.orders_created_at_idx;
 CREATE INDEX CONCURRENTLY orders_created_at_idx ON public.orders (created_at DESC, id DESC);
+
+COMMENT ON INDEX public.orders_created_at_idx IS
+'Newest orders first (admin lists, recent-order reports): the BRIN index on created_at '
+'cannot return rows in order.';

@@ -1,7 +1,7 @@
 -- Every table in public has row level security on and exactly the policies of the
 -- access matrix (docs/security.md); so do the storage buckets' files.
 BEGIN;
-SELECT plan(432);
+SELECT plan(446);
 
 SELECT set_eq(
     $$SELECT c.relname::text FROM pg_catalog.pg_class AS c
@@ -1742,9 +1742,24 @@ SELECT ok(
 SELECT policies_are(
     'public', 'coupons',
     ARRAY[
-        'users read active coupons, admins all'
+        'users read active coupons, admins all',
+        'admins read every coupon'
     ],
     'public.coupons has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'coupons',
+    'admins read every coupon',
+    ARRAY['om_admin'],
+    'roles of coupons: admins read every coupon'
+);
+SELECT policy_cmd_is(
+    'public',
+    'coupons',
+    'admins read every coupon',
+    'SELECT',
+    'command of coupons: admins read every coupon'
 );
 SELECT policy_roles_are(
     'public',
@@ -1923,9 +1938,24 @@ SELECT policies_are(
     'public', 'orders',
     ARRAY[
         'patients read their own orders, vendors theirs, admins all',
-        'patients and their vendors update order status, admins any'
+        'patients and their vendors update order status, admins any',
+        'admins read every order'
     ],
     'public.orders has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'orders',
+    'admins read every order',
+    ARRAY['om_admin'],
+    'roles of orders: admins read every order'
+);
+SELECT policy_cmd_is(
+    'public',
+    'orders',
+    'admins read every order',
+    'SELECT',
+    'command of orders: admins read every order'
 );
 SELECT policy_roles_are(
     'public',
@@ -1997,9 +2027,24 @@ SELECT ok(
 SELECT policies_are(
     'public', 'order_items',
     ARRAY[
-        'patients read their order items, vendors own lines, admins all'
+        'patients read their order items, vendors own lines, admins all',
+        'admins read every order item'
     ],
     'public.order_items has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'order_items',
+    'admins read every order item',
+    ARRAY['om_admin'],
+    'roles of order_items: admins read every order item'
+);
+SELECT policy_cmd_is(
+    'public',
+    'order_items',
+    'admins read every order item',
+    'SELECT',
+    'command of order_items: admins read every order item'
 );
 SELECT policy_roles_are(
     'public',
@@ -2058,9 +2103,24 @@ SELECT policies_are(
     'public', 'service_bookings',
     ARRAY[
         'patients read their bookings, vendors theirs, admins all',
-        'patients and their vendors update bookings, admins any'
+        'patients and their vendors update bookings, admins any',
+        'admins read every booking'
     ],
     'public.service_bookings has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'service_bookings',
+    'admins read every booking',
+    ARRAY['om_admin'],
+    'roles of service_bookings: admins read every booking'
+);
+SELECT policy_cmd_is(
+    'public',
+    'service_bookings',
+    'admins read every booking',
+    'SELECT',
+    'command of service_bookings: admins read every booking'
 );
 SELECT policy_roles_are(
     'public',
@@ -2103,9 +2163,24 @@ SELECT policies_are(
     'public', 'order_artifacts',
     ARRAY[
         'patients and their vendors read order files, admins all',
-        'patients attach their prescriptions, vendors their reports'
+        'patients attach their prescriptions, vendors their reports',
+        'admins read every order file'
     ],
     'public.order_artifacts has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'order_artifacts',
+    'admins read every order file',
+    ARRAY['om_admin'],
+    'roles of order_artifacts: admins read every order file'
+);
+SELECT policy_cmd_is(
+    'public',
+    'order_artifacts',
+    'admins read every order file',
+    'SELECT',
+    'command of order_artifacts: admins read every order file'
 );
 SELECT policy_roles_are(
     'public',
@@ -2148,9 +2223,24 @@ SELECT policies_are(
     'public', 'refunds',
     ARRAY[
         'patients read their refunds, vendors theirs, admins all',
-        'admins record refunds'
+        'admins record refunds',
+        'admins read every refund'
     ],
     'public.refunds has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'refunds',
+    'admins read every refund',
+    ARRAY['om_admin'],
+    'roles of refunds: admins read every refund'
+);
+SELECT policy_cmd_is(
+    'public',
+    'refunds',
+    'admins read every refund',
+    'SELECT',
+    'command of refunds: admins read every refund'
 );
 SELECT policy_roles_are(
     'public',
@@ -2192,9 +2282,24 @@ SELECT ok(
 SELECT policies_are(
     'public', 'vendor_payouts',
     ARRAY[
-        'vendor members read their payouts, admins all'
+        'vendor members read their payouts, admins all',
+        'admins read every payout'
     ],
     'public.vendor_payouts has exactly its policies'
+);
+SELECT policy_roles_are(
+    'public',
+    'vendor_payouts',
+    'admins read every payout',
+    ARRAY['om_admin'],
+    'roles of vendor_payouts: admins read every payout'
+);
+SELECT policy_cmd_is(
+    'public',
+    'vendor_payouts',
+    'admins read every payout',
+    'SELECT',
+    'command of vendor_payouts: admins read every payout'
 );
 SELECT policy_roles_are(
     'public',
