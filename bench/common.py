@@ -64,6 +64,16 @@ def as_user(conn: Conn, user_id: str | None, role: str = "authenticated") -> Non
         return
     conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(role)))
     conn.execute("SELECT set_config('request.jwt.claims', %s, true)", (claims(user_id, role),))
+    # PostgREST applies the settings of the role it switches to (impersonated role
+    # settings: Supabase's statement timeouts, this schema's jit = off), for this database
+    # and for all databases.
+    conn.execute("""
+        SELECT set_config(split_part(c, '=', 1), substr(c, strpos(c, '=') + 1), true)
+        FROM pg_catalog.pg_db_role_setting AS s, unnest(s.setconfig) AS c
+        WHERE s.setrole = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = %s)
+          AND s.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database
+                                   WHERE datname = current_database()))
+        ORDER BY s.setdatabase""", (role,))
 
 
 def time_query(conn: Conn, query: str, user_id: str | None, runs: int,

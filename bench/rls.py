@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import psycopg
 
-from common import Conn, Figure, latency_figure, one
+from common import Conn, Figure, as_user, latency_figure, one
 
 Q = "1. RLS"
 # API reads are short: no parallel workers on either side (their start-up, ~20 ms on this
@@ -289,11 +289,7 @@ def reads(a: dict[str, Actor]) -> list[Read]:
 def rows_of(conn: Conn, query: str, actor: Actor | None) -> list[tuple[object, ...]]:
     with conn.transaction():
         if actor is not None:
-            conn.execute(f"SET LOCAL ROLE {actor.role}")
-            conn.execute(
-                "SELECT set_config('request.jwt.claims', %s, true)",
-                (f'{{"sub": "{actor.user_id}", "role": "{actor.role}"}}',),
-            )
+            as_user(conn, actor.user_id, actor.role)
         return conn.execute(query.encode(), prepare=False).fetchall()
 
 

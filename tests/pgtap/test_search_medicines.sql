@@ -1,9 +1,10 @@
--- search_medicines (change search_medicines): a name prefix first, then one typo,
--- transposition, dropped or doubled letter in a brand or a generic name, nearest first;
+-- search_medicines (changes search_medicines, medicine_search_terms,
+-- search_medicines_ranking): a name prefix first, then one typo, transposition, dropped or
+-- doubled letter in a brand or a generic name, fewest edits first, two slips by trigrams;
 -- current versions only; 22023 for a limit outside 1-50. The brands below are made up
 -- (so that no other row of the catalogue is nearer) but shaped like Indian brands.
 BEGIN;
-SELECT plan(14);
+SELECT plan(18);
 
 INSERT INTO public.medicine_master (id, name, generic_name, hsn_code) VALUES
 ('3e000000-0000-4000-8000-000000000001', 'Zorvastin 10', 'Xyloprofenate', '3004'),
@@ -59,6 +60,32 @@ SELECT is(
     (SELECT count(*)::integer FROM public.search_medicines('zorvastin', 1)),
     1,
     'p_limit caps the rows'
+);
+
+-- The words behind the typo lookup follow the catalogue (trigger medicine_master_search_terms).
+SELECT ok(
+    EXISTS (
+        SELECT 1 FROM private.medicine_search_terms AS t
+        WHERE t.variant = 'zorvstin' AND t.term = 'zorvastin'
+    ),
+    'a new brand is filed under each of its one-letter deletions'
+);
+UPDATE public.medicine_master SET name = 'Pelvorin 650'
+WHERE id = '3e000000-0000-4000-8000-000000000005';
+SELECT is(
+    (SELECT s.name FROM public.search_medicines('Pelvroin', 1) AS s),
+    'Pelvorin 650',
+    'a renamed medicine is found by a typo of its new name'
+);
+SELECT is(
+    (SELECT s.name FROM public.search_medicines('Zorvsatn', 1) AS s),
+    'Zorvastin 10',
+    'two slips (a swap and a dropped letter) still find it, by trigrams'
+);
+SELECT is(
+    (SELECT count(*)::integer FROM public.search_medicines('qqqqqq', 5)),
+    0,
+    'text near no word finds nothing'
 );
 
 -- A new version replaces the old one in the results.

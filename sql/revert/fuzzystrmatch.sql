@@ -1,0 +1,7 @@
+-- Revert onemedi:fuzzystrmatch from pg
+
+BEGIN;
+
+DROP EXTENSION IF EXISTS fuzzystrmatch;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Verify onemedi:fuzzystrmatch on pg
+
+BEGIN;
+
+SELECT 1 / (extensions.levenshtein('amior', 'amitor') = 1)::integer;
+
+ROLLBACK;
