@@ -36,6 +36,7 @@ class Actor:
     user_id: str
     role: str = "authenticated"
     vendors: str = "(NULL::uuid)"  # the floor's hand-written list of the actor's vendors
+    vendor: str = "NULL"  # the vendor an app names in `.eq('vendor_id', ...)`, a literal
 
 
 @dataclass
@@ -92,6 +93,7 @@ def pick(conn: Conn) -> dict[str, Actor]:
         )
         if ids:
             actor.vendors = f"({ids})"
+            actor.vendor = ids.split(", ")[0]
     return out
 
 
@@ -217,10 +219,8 @@ def reads(a: dict[str, Actor]) -> list[Read]:
                 key,
                 "order_items",
                 "newest 50 order lines (app filter on vendor_id)",
-                "SELECT * FROM public.order_items WHERE vendor_id = (SELECT vendor_id FROM "
-                f"public.vendor_staff WHERE user_id = '{uid}' LIMIT 1) {newest} 50",
-                "SELECT * FROM public.order_items WHERE vendor_id = (SELECT vendor_id FROM "
-                f"public.vendor_staff WHERE user_id = '{uid}' LIMIT 1) {newest} 50",
+                f"SELECT * FROM public.order_items WHERE vendor_id = {a[key].vendor} {newest} 50",
+                f"SELECT * FROM public.order_items WHERE vendor_id = {a[key].vendor} {newest} 50",
             ),
             Read(
                 key,
@@ -252,11 +252,9 @@ def reads(a: dict[str, Actor]) -> list[Read]:
                 key,
                 "medicine_inventory",
                 "inventory page (app filter on vendor_id)",
-                "SELECT * FROM public.medicine_inventory WHERE vendor_id = (SELECT vendor_id "
-                f"FROM public.vendor_staff WHERE user_id = '{uid}' LIMIT 1) "
+                f"SELECT * FROM public.medicine_inventory WHERE vendor_id = {a[key].vendor} "
                 "ORDER BY branch_id, medicine_id LIMIT 50",
-                "SELECT * FROM public.medicine_inventory WHERE vendor_id = (SELECT vendor_id "
-                f"FROM public.vendor_staff WHERE user_id = '{uid}' LIMIT 1) "
+                f"SELECT * FROM public.medicine_inventory WHERE vendor_id = {a[key].vendor} "
                 "ORDER BY branch_id, medicine_id LIMIT 50",
             ),
         ]

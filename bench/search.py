@@ -193,7 +193,9 @@ def run(conn: Conn, runs: int = 50) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    with psycopg.connect(sys.argv[1], autocommit=True) as c:
-        for fig in run(c, 10):
-            print(f"{fig.question} / {fig.name}: {fig.median:.2f} ms (p95 {fig.p95:.2f}) vs "
-                  f"{fig.floor_median:.2f} ms -> {fig.ratio:.3f}x met={fig.met}")
+    for url in sys.argv[1:]:
+        with psycopg.connect(url, autocommit=True) as c:
+            for fig in run(c, 10):
+                print(f"{url} | {fig.question} / {fig.name}: {fig.median:.2f} ms "
+                      f"(p95 {fig.p95:.2f}) vs {fig.floor_median:.2f} ms -> {fig.ratio:.3f}x "
+                      f"met={fig.met}; {fig.note}")

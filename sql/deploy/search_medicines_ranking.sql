@@ -153,4 +153,13 @@ BEGIN
 END
 $$;
 
+COMMENT ON FUNCTION public.search_medicines(text, integer) IS
+'The medicines for what a patient types, best first, at most p_limit (1-50, default 10): '
+'names starting with p_query (case-insensitive), then the medicines whose brand (first '
+'word of the name) or generic name is one slip from the first word typed (a letter '
+'dropped, added, changed, or two swapped), fewest edits first; words two slips away by '
+'trigrams when nothing else matched; current versions only. Fewer than two characters '
+'find nothing. Runs with the caller''s rights (anyone may read the catalogue); STABLE, so '
+'PostgREST serves it by GET. Errors: 22023 p_limit outside 1-50.';
+
 COMMIT;

@@ -75,4 +75,12 @@ BEGIN
 END
 $$;
 
+COMMENT ON FUNCTION public.search_medicines(text, integer) IS
+'The medicines for what a patient types, best first, at most p_limit (1-50, default 10): '
+'names starting with p_query (case-insensitive), then names and generic names with a word '
+'nearest to it by trigrams (a typo, a transposition, a missing or doubled letter), nearest '
+'first; current versions only. Fewer than two characters find nothing. Runs with the '
+'caller''s rights (anyone may read the catalogue); STABLE, so PostgREST serves it by GET. '
+'Errors: 22023 p_limit outside 1-50.';
+
 COMMIT;
