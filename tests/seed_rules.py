@@ -26,11 +26,19 @@ KNOWN_INSERT_TRIGGERS = {
     "service_pricing_audit_insert", "consult_pricing_audit_insert", "coupons_audit_insert",
     "tax_slabs_audit_insert", "order_invoices_audit_insert", "coupon_redemptions_audit_insert",
     "gst_registrations_audit_insert",
-    # Enabled ALWAYS, so it fires during the load too: checked below (audit rows queued).
-    "audit_logs_chain",
+    # Enabled ALWAYS, so they fire during the load too: checked below (audit rows queued,
+    # every medicine's search words filed).
+    "audit_logs_chain", "medicine_master_search_terms",
 }
 
 RULES: dict[str, str] = {
+    "medicine_master_search_terms: every medicine's search words are filed": """
+        SELECT count(*) FROM public.medicine_master AS m
+        CROSS JOIN LATERAL private.medicine_search_words(m.name, m.generic_name) AS w (w)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM private.medicine_search_terms AS t
+            WHERE t.variant = w.w AND t.term = w.w
+        )""",
     "gst_registrations_same_pan: a vendor's PAN-based GSTINs share one PAN": """
         SELECT count(*) FROM (
             SELECT r.vendor_id FROM public.gst_registrations AS r

@@ -54,8 +54,10 @@ def test_the_deploying_role_is_postgres_as_supabase_hosts_it(
     member = {r[0] for r in _rows(url, "SELECT b.rolname FROM pg_auth_members AS m "
                                        "JOIN pg_roles AS b ON b.oid = m.roleid "
                                        "WHERE m.member = 'postgres'::regrole")}
+    # The platform's memberships, and om_admin: change admin_role lets the deployer act as
+    # an admin's requests do, as it may act as the API roles.
     assert member == {"anon", "authenticated", "service_role", "pg_read_all_data", "pg_monitor",
-                      "pg_signal_backend"}
+                      "pg_signal_backend", "om_admin"}
     assert _one(url, "SELECT count(*) FROM pg_class WHERE relowner = 'postgres'::regrole "
                      "AND relnamespace IN ('auth'::regnamespace, 'storage'::regnamespace)") == 0
     with psycopg.connect(url) as conn:
@@ -152,13 +154,19 @@ def test_the_api_roles_have_the_hosted_timeouts(
         url, "SELECT r.rolname, s.setconfig FROM pg_db_role_setting AS s "
              "JOIN pg_roles AS r ON r.oid = s.setrole WHERE s.setdatabase = "
              "(SELECT oid FROM pg_database WHERE datname = current_database())")}
+    # The plan's own setting (change api_roles_no_jit), beside the platform's.
+    ours = {role: "jit=off" in values for role, values in settings.items()}
+    assert ours == {"anon": True, "authenticated": True, "om_admin": True,
+                    **({"authenticator": False} if mode in PLATFORM else {})}
+    platform = {role: [v for v in values if v != "jit=off"] for role, values in settings.items()}
+    platform = {role: values for role, values in platform.items() if values}
     if mode in PLATFORM:
         assert seen == ("8s", "8s")
-        assert settings == {"anon": ["statement_timeout=3s"],
+        assert platform == {"anon": ["statement_timeout=3s"],
                             "authenticated": ["statement_timeout=8s"],
                             "authenticator": ["lock_timeout=8s", "statement_timeout=8s"]}
     else:
-        assert seen == ("0", "0") and settings == {}
+        assert seen == ("0", "0") and platform == {}
 
 
 @pytest.mark.parametrize("mode", MODES)

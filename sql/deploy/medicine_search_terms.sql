@@ -83,6 +83,9 @@ COMMENT ON FUNCTION private.medicine_search_terms_add() IS
 CREATE TRIGGER medicine_master_search_terms
 AFTER INSERT OR UPDATE OF name, generic_name ON public.medicine_master
 FOR EACH ROW EXECUTE FUNCTION private.medicine_search_terms_add();
+-- Also under session_replication_role = replica (a bulk load such as seed --scale, a
+-- restore): the words are derived data, and a catalogue loaded without them finds no typo.
+ALTER TABLE public.medicine_master ENABLE ALWAYS TRIGGER medicine_master_search_terms;
 
 INSERT INTO private.medicine_search_terms (variant, term)
 SELECT DISTINCT
