@@ -156,6 +156,7 @@ COMMENT ON TABLE private.api_grants_exact_before IS
 'the API roles before (one row per ACL entry, in order; a row without grantee for an '
 'object that gave them nothing). Its revert grants them again.';
 
+ALTER TABLE private.api_grants_exact_before ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON private.api_grants_exact_before FROM public, anon, authenticated, service_role;
 
 CREATE TEMPORARY TABLE intended_grants (

@@ -21,6 +21,11 @@ CREATE TABLE private.medicine_search_terms (
 COMMENT ON TABLE private.medicine_search_terms IS
 'A catalogue word (term) under itself and under each of its one-letter deletions '
 '(variant): search_medicines looks up the variants of what was typed.';
+ALTER TABLE private.medicine_search_terms ENABLE ROW LEVEL SECURITY;
+-- The words are the public catalogue's: whoever may search (anyone) reads them; only the
+-- trigger (a definer) writes them.
+CREATE POLICY "anyone reads the search terms" ON private.medicine_search_terms
+FOR SELECT TO anon, authenticated USING (TRUE);
 
 CREATE FUNCTION private.medicine_search_variants(p_word text)
 RETURNS text[]
