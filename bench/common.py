@@ -76,6 +76,13 @@ def as_user(conn: Conn, user_id: str | None, role: str = "authenticated") -> Non
         ORDER BY s.setdatabase""", (role,))
 
 
+def set_local(conn: Conn, settings: dict[str, str] | None) -> None:
+    """SET LOCAL each setting, inside the current transaction."""
+    for key, value in (settings or {}).items():
+        conn.execute(sql.SQL("SET LOCAL {} = {}").format(sql.Identifier(key),
+                                                         sql.Literal(value)))
+
+
 def time_query(conn: Conn, query: str, user_id: str | None, runs: int,
                settings: dict[str, str] | None = None, warmup: int = 3,
                role: str = "authenticated") -> list[float]:
@@ -85,9 +92,7 @@ def time_query(conn: Conn, query: str, user_id: str | None, runs: int,
     for i in range(warmup + runs):
         with conn.transaction():
             as_user(conn, user_id, role)
-            for key, value in (settings or {}).items():
-                conn.execute(sql.SQL("SET LOCAL {} = {}").format(sql.Identifier(key),
-                                                                 sql.Literal(value)))
+            set_local(conn, settings)
             start = time.perf_counter()
             conn.execute(query.encode(), prepare=False).fetchall()
             elapsed = (time.perf_counter() - start) * 1000
@@ -100,9 +105,7 @@ def explain(conn: Conn, query: str, user_id: str | None,
             settings: dict[str, str] | None = None, role: str = "authenticated") -> str:
     with conn.transaction():
         as_user(conn, user_id, role)
-        for key, value in (settings or {}).items():
-            conn.execute(sql.SQL("SET LOCAL {} = {}").format(sql.Identifier(key),
-                                                             sql.Literal(value)))
+        set_local(conn, settings)
         rows = conn.execute(("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + query).encode(),
                             prepare=False).fetchall()
     return "\n".join(r[0] for r in rows)

@@ -72,6 +72,16 @@ def _slots(conn: Conn, count: int, capacity: int) -> tuple[list[str], str, str]:
     return ids, staff, vendor
 
 
+def _seats_taken(url: str, slots: list[str]) -> tuple[int, int]:
+    """Seats booked on these slots, and how many of them hold more than their capacity."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute("SELECT coalesce(sum(booked_count), 0), count(*) FILTER (WHERE "
+                           "booked_count > capacity) FROM public.availability_slots "
+                           "WHERE id = ANY(%s::uuid[])", (slots,)).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
 def booking(url: str, seconds: float = 8.0, clients: int = 16) -> list[Figure]:
     with psycopg.connect(url, autocommit=True) as conn:
         if one(conn, "SELECT to_regprocedure('public.book_slot(uuid, integer)')") is None:
@@ -136,18 +146,11 @@ def booking(url: str, seconds: float = 8.0, clients: int = 16) -> list[Figure]:
         rounds["one"].append(hammer(url, clients, seconds, one_request(hot))[0])
         rounds["seats"].append(hammer(url, clients, seconds, seats)[0])
     _, _, refused = hammer(url, clients, 5.0, via_book_slot(few))
+    booked, over = _seats_taken(url, few)
     with psycopg.connect(url, autocommit=True) as conn:
-        booked = one(conn, "SELECT sum(booked_count) FROM public.availability_slots "
-                     "WHERE id = ANY(%s::uuid[])", (few,))
-        over = one(conn, "SELECT count(*) FROM public.availability_slots "
-                   "WHERE id = ANY(%s::uuid[]) AND booked_count > capacity", (few,))
         few_one, _, _ = _slots(conn, 8, 10)
     _, _, refused_one = hammer(url, clients, 5.0, one_request(few_one))
-    with psycopg.connect(url, autocommit=True) as conn:
-        booked_one = one(conn, "SELECT sum(booked_count) FROM public.availability_slots "
-                         "WHERE id = ANY(%s::uuid[])", (few_one,))
-        over_one = one(conn, "SELECT count(*) FROM public.availability_slots "
-                       "WHERE id = ANY(%s::uuid[]) AND booked_count > capacity", (few_one,))
+    booked_one, over_one = _seats_taken(url, few_one)
     o, o95 = summary(rounds["one"])
     m, m95 = summary(rounds["book_slot"])
     f, f95 = summary(rounds["floor"])

@@ -12,7 +12,17 @@ import sys
 import psycopg
 
 import typos
-from common import Conn, Figure, as_user, explain, latency_figure, one, summary, time_query
+from common import (
+    Conn,
+    Figure,
+    as_user,
+    explain,
+    latency_figure,
+    one,
+    set_local,
+    summary,
+    time_query,
+)
 
 SEQ = {"enable_indexscan": "off", "enable_bitmapscan": "off", "enable_indexonlyscan": "off"}
 
@@ -83,6 +93,11 @@ def add_real_brands(conn: Conn) -> None:
             (f"{brand} {strength}", generic, strength, f"{brand} {strength}"))
 
 
+def a_patient(conn: Conn) -> str:
+    """A patient of the seeded data (the first order's), as whom the RPCs are called."""
+    return str(one(conn, "SELECT profile_id::text FROM public.orders ORDER BY id LIMIT 1"))
+
+
 def _found(rows: list[tuple[str, str | None]], meant: str) -> bool:
     brands = {b for b, _, _ in typos.BRANDS}
     if meant in brands:
@@ -96,7 +111,7 @@ def recall(conn: Conn, runs: int) -> list[Figure]:
     what 1.0.0's documented search (pg_trgm's <% on the GIN indexes, ranked by word
     similarity) finds for the same text."""
     add_real_brands(conn)
-    patient = one(conn, "SELECT profile_id::text FROM public.orders ORDER BY id LIMIT 1")
+    patient = a_patient(conn)
     rpc = "SELECT name, generic_name FROM public.search_medicines('{q}', 5)"
     old = ("SELECT name, generic_name FROM public.medicine_master WHERE '{q}' <% name OR "
            "'{q}' <% generic_name ORDER BY greatest(word_similarity('{q}', name), "
@@ -134,7 +149,7 @@ def recall(conn: Conn, runs: int) -> list[Figure]:
 def nearest(conn: Conn, runs: int) -> list[Figure]:
     """nearest_pharmacies as a signed-in patient, from 20 points where branches are (the
     seed's cities), against the same ten branches found with index scans off."""
-    patient = one(conn, "SELECT profile_id::text FROM public.orders ORDER BY id LIMIT 1")
+    patient = a_patient(conn)
     points = conn.execute(
         "SELECT extensions.st_y(coords::extensions.geometry), "
         "extensions.st_x(coords::extensions.geometry) FROM public.vendor_locations "
@@ -149,8 +164,7 @@ def nearest(conn: Conn, runs: int) -> list[Figure]:
         with conn.transaction():
             got = conn.execute(q).fetchall()
         with conn.transaction():
-            for key, value in SEQ.items():
-                conn.execute(f"SET LOCAL {key} = {value}")
+            set_local(conn, SEQ)
             want = conn.execute(q).fetchall()
         same += [r[0] for r in got] == [r[0] for r in want]
     m, m95 = summary(times)
