@@ -82,6 +82,9 @@ def pick(conn: Conn) -> dict[str, Actor]:
             "staff of the vendor with the fewest orders", one(conn, staff_of.format(order="ASC"))
         ),
         "admin": Actor("admin", admin, "om_admin"),
+        # A project without the token hook: the admin's token names authenticated, and the
+        # primary-key range of admin_reads_without_hook gives them every row.
+        "nohook": Actor("admin without the token hook", admin),
     }
     for actor in out.values():
         ids = one(
@@ -258,29 +261,30 @@ def reads(a: dict[str, Actor]) -> list[Read]:
                 "ORDER BY branch_id, medicine_id LIMIT 50",
             ),
         ]
-    out += [
-        Read(
-            "admin",
-            "orders",
-            "newest 50 orders",
-            f"SELECT * FROM public.orders {newest} 50",
-            f"SELECT * FROM public.orders {newest} 50",
-        ),
-        Read(
-            "admin",
-            "refunds",
-            "newest 20 refunds",
-            f"SELECT * FROM public.refunds {newest} 20",
-            f"SELECT * FROM public.refunds {newest} 20",
-        ),
-        Read(
-            "admin",
-            "vendor_payouts",
-            "payouts",
-            "SELECT * FROM public.vendor_payouts ORDER BY period_start DESC, id LIMIT 20",
-            "SELECT * FROM public.vendor_payouts ORDER BY period_start DESC, id LIMIT 20",
-        ),
-    ]
+    for key in ("admin", "nohook"):
+        out += [
+            Read(
+                key,
+                "orders",
+                "newest 50 orders",
+                f"SELECT * FROM public.orders {newest} 50",
+                f"SELECT * FROM public.orders {newest} 50",
+            ),
+            Read(
+                key,
+                "refunds",
+                "newest 20 refunds",
+                f"SELECT * FROM public.refunds {newest} 20",
+                f"SELECT * FROM public.refunds {newest} 20",
+            ),
+            Read(
+                key,
+                "vendor_payouts",
+                "payouts",
+                "SELECT * FROM public.vendor_payouts ORDER BY period_start DESC, id LIMIT 20",
+                "SELECT * FROM public.vendor_payouts ORDER BY period_start DESC, id LIMIT 20",
+            ),
+        ]
     return out
 
 

@@ -1,9 +1,10 @@
--- The admin's role (admin_role, read_policies_index_paths, api_guards_om_admin): the custom
--- access token hook names om_admin for an ADMIN only; om_admin reads everything only while
--- is_admin() holds; a token without it shows an admin their own rows; the API guards hold
--- for om_admin as for authenticated.
+-- The admin's role (admin_role, read_policies_index_paths, api_guards_om_admin,
+-- admin_reads_without_hook): the custom access token hook names om_admin for an ADMIN only;
+-- om_admin reads everything only while is_admin() holds; an admin whose token the hook did
+-- not make still reads everything, through the primary-key range whose bounds are NULL for
+-- everyone else; the API guards hold for om_admin as for authenticated.
 BEGIN;
-SELECT plan(16);
+SELECT plan(21);
 
 SELECT tests.rls_matrix_fixtures();
 
@@ -62,8 +63,8 @@ SELECT ok(
     'om_admin may do what authenticated may'
 );
 
--- The admin with an om_admin token reads every order; with a token the hook did not make,
--- only their own (none).
+-- The admin with an om_admin token reads every order; with a token the hook did not make
+-- (a project without the hook, a token issued before it was enabled) too.
 SET LOCAL "request.jwt.claims"
 = '{"sub": "a0000000-0000-4000-8000-000000000099", "role": "om_admin"}';
 SET LOCAL ROLE om_admin;
@@ -74,8 +75,32 @@ SET LOCAL "request.jwt.claims"
 = '{"sub": "a0000000-0000-4000-8000-000000000099", "role": "authenticated"}';
 SET LOCAL ROLE authenticated;
 SELECT is(
-    pg_temp.seen('SELECT 1 FROM public.orders'), 0::bigint,
-    'an admin whose token has no om_admin reads as a patient: their own orders only'
+    pg_temp.seen('SELECT 1 FROM public.orders'), 3::bigint,
+    'an admin whose token has no om_admin still reads every order'
+);
+SELECT is(
+    pg_temp.seen('SELECT 1 FROM public.refunds'), 2::bigint,
+    'an admin whose token has no om_admin still reads every refund'
+);
+SELECT is(
+    pg_temp.seen('SELECT 1 FROM public.vendor_payouts'), 2::bigint,
+    'an admin whose token has no om_admin still reads every payout'
+);
+SELECT is(
+    private.admin_id_floor(), '00000000-0000-0000-0000-000000000000'::uuid,
+    'for an admin the admin arm starts at the least uuid: it spans every row'
+);
+RESET ROLE;
+SET LOCAL "request.jwt.claims"
+= '{"sub": "a0000000-0000-4000-8000-000000000001", "role": "authenticated"}';
+SET LOCAL ROLE authenticated;
+SELECT is(
+    private.admin_id_floor(), NULL::uuid,
+    'for a patient the admin arm''s floor is NULL: it matches no row'
+);
+SELECT is(
+    pg_temp.seen('SELECT 1 FROM public.orders'), 2::bigint,
+    'a patient reads their own two orders, the admin arm adds none'
 );
 RESET ROLE;
 
@@ -120,10 +145,11 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT tablename || ': ' || policyname FROM pg_policies
       WHERE schemaname = 'public' AND cmd = 'SELECT' AND roles = '{authenticated}'
-        AND qual ~ 'is_admin'
+        AND (qual ~ 'is_admin' OR qual !~ 'private\.admin_id_floor')
         AND tablename IN ('orders', 'order_items', 'service_bookings', 'refunds',
                           'order_artifacts', 'vendor_payouts', 'coupons')$$,
-    'the read policies of authenticated on the clients'' busy tables carry no admin arm'
+    'authenticated''s read policies of the busy tables carry the admin arm as a key range, '
+    || 'never as is_admin()'
 );
 
 SELECT * FROM finish();

@@ -273,13 +273,12 @@ SELECT throws_ok(
 );
 RESET ROLE;
 
--- The admin: may move the status for support, never the payment or the patient. An
--- admin's token names the role om_admin (custom_access_token_hook).
+-- The admin: may move the status for support, never the payment or the patient.
 SELECT set_config(
     'request.jwt.claims',
-    '{"sub": "a9a00000-0000-4000-8000-000000000007", "role": "om_admin"}', TRUE
+    '{"sub": "a9a00000-0000-4000-8000-000000000007", "role": "authenticated"}', TRUE
 );
-SET LOCAL ROLE om_admin;
+SET LOCAL ROLE authenticated;
 SELECT throws_ok(
     $$UPDATE public.orders SET payment_status = 'PAID', payment_ref = 'pay_admin'
       WHERE id = 'd9a00000-0000-4000-8000-000000000002'$$,

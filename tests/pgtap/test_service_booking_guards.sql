@@ -170,10 +170,10 @@ SELECT throws_ok(
 );
 RESET ROLE;
 
--- admin (its token names the role om_admin: custom_access_token_hook)
+-- admin
 SET LOCAL "request.jwt.claims"
-= '{"sub": "a1300000-0000-4000-8000-000000000099", "role": "om_admin"}';
-SET LOCAL ROLE om_admin;
+= '{"sub": "a1300000-0000-4000-8000-000000000099", "role": "authenticated"}';
+SET LOCAL ROLE authenticated;
 SELECT lives_ok(
     $$UPDATE public.service_bookings SET clinical_notes = 'sample collected'
       WHERE id = 'd2130000-0000-4000-8000-000000000001'$$,
