@@ -212,6 +212,13 @@ def reads(a: dict[str, Actor]) -> list[Read]:
             ),
             Read(
                 key,
+                "orders",
+                "newest 50 orders (rpc vendor_orders)",
+                f"SELECT * FROM public.vendor_orders({a[key].vendor}, 50)",
+                vendor_orders(a[key].vendors, 50),
+            ),
+            Read(
+                key,
                 "order_items",
                 "newest 50 order lines",
                 f"SELECT * FROM public.order_items {newest} 50",
@@ -321,6 +328,9 @@ def run(conn: Conn, runs: int = 30) -> list[Figure]:
         )
         fig.extra["rows"] = len(got)
         fig.extra["same_rows"] = same
+        if r.actor == "nohook":
+            # No speed target: the fallback is there for correctness; the hook is the fast path.
+            fig.met = None
         if not same:
             fig.met = False
         out.append(fig)
@@ -342,7 +352,7 @@ def main(urls: list[str]) -> None:
                 print(
                     f"| {f.name} | {f.extra['rows']} | {same} "
                     f"| {f.median:.2f} | {f.p95:.2f} | {f.floor_median:.2f} | {f.ratio:.2f}x "
-                    f"| {'yes' if f.met else '**no**'} |"
+                    f"| {'-' if f.met is None else 'yes' if f.met else '**no**'} |"
                 )
     if len(results) > 1:
         (n0, f0), (n1, f1) = results[0], results[-1]
@@ -354,7 +364,8 @@ def main(urls: list[str]) -> None:
                 f"| {a.name} | {a.median:.2f} | {b.median:.2f} | {b.median / a.median:.2f}x "
                 f"| {a.ratio:.2f}x | {b.ratio:.2f}x |"
             )
-        worst = sorted(f1, key=lambda f: f.ratio, reverse=True)[:3]
+        targeted = [f for f in f1 if f.met is not None]
+        worst = sorted(targeted, key=lambda f: f.ratio, reverse=True)[:3]
         for f in worst:
             print(f"\n<details><summary>{f.name} at {n1:,} orders ({f.ratio:.2f}x)</summary>\n")
             print("```\n" + f.plan + "\n```\n\nFloor:\n\n```\n" + f.floor_plan + "\n```\n")

@@ -2824,6 +2824,33 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      vendor_orders: {
+        Args: { p_before?: string; p_limit?: number; p_vendor_id: string }
+        Returns: {
+          address_id: string | null
+          coupon_id: string | null
+          created_at: string
+          delivery_address: NonNullable<Json>
+          delivery_state_code: string
+          discount_amount: number
+          gross_amount: number
+          id: string
+          net_amount: number
+          payment_ref: string | null
+          payment_status: Database["public"]["Enums"]["payment_status"]
+          profile_id: string
+          status: Database["public"]["Enums"]["order_status"]
+          tax_amount: number
+          tax_basis: Database["public"]["Enums"]["tax_basis"]
+          updated_at: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "orders"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       verify_audit_log_chain: {
         Args: { p_anchors?: Json; p_month?: string }
         Returns: {
