@@ -14,7 +14,8 @@
 -- Why two columns: the planner costs a range with an unknown bound at 0.5% of the table,
 -- and at that size it prefers walking the created_at index and filtering, which reads the
 -- whole index for a patient with no orders (270 ms at 1M orders, measured); two ranges are
--- costed at 0.0025%, and the bitmap stays cheaper at any table size. An admin without the
+-- costed at 0.0025%, which keeps the bitmap the cheaper plan (at 100k and 1M orders, and
+-- in the planner's arithmetic while a patient's own rows stay a small share). An admin without the
 -- hook reads every row through two whole-index bitmaps, slower than 1.0.0's scan
 -- (docs/benchmarks.md); with the hook, through om_admin and an ordered index read.
 
