@@ -83,7 +83,7 @@ def pick(conn: Conn) -> dict[str, Actor]:
         ),
         "admin": Actor("admin", admin, "om_admin"),
         # A project without the token hook: the admin's token names authenticated, and the
-        # primary-key range of admin_reads_without_hook gives them every row.
+        # key ranges of admin_reads_without_hook give them every row.
         "nohook": Actor("admin without the token hook", admin),
     }
     for actor in out.values():

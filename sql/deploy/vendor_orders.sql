@@ -1,7 +1,7 @@
 -- Deploy onemedi:vendor_orders to pg
 -- requires: orders
 -- requires: order_items
--- requires: policy_helpers_plpgsql
+-- requires: order_rules_helper_plpgsql
 -- requires: admin_reads_without_hook
 -- A vendor's newest orders, for the vendor app's order list: `supabase.rpc('vendor_orders',
 -- { p_vendor_id })`. orders has no vendor column (an order may hold several vendors'
@@ -10,9 +10,10 @@
 -- 1M orders, growing with its history). This function walks the vendor's lines newest
 -- first in order_items_vendor_id_created_at_idx and stops at the p_limit-th distinct
 -- order, whatever the vendor's size. It is SECURITY DEFINER to read past the policies'
--- arrays, so it checks the caller itself: staff or owner of the vendor, or an admin, the
--- same people the orders policy lets read those orders; every column it returns is one
--- they may read there.
+-- arrays, so it checks the caller itself with order_rules_acts_for_vendor (the check the
+-- order moves and book_slot make): staff or owner of the vendor, or an admin, the same
+-- people the orders policy lets read those orders; every column it returns is one they
+-- may read there.
 
 BEGIN;
 
@@ -51,9 +52,7 @@ BEGIN
             ),
             HINT = 'Pass p_limit from 1 to 200 (default 50); page with p_before.';
     END IF;
-    IF NOT (
-        p_vendor_id = any(array(SELECT private.current_vendor_ids())) OR private.is_admin()
-    ) THEN
+    IF NOT private.order_rules_acts_for_vendor(p_vendor_id) THEN
         RAISE EXCEPTION USING
             ERRCODE = 'OM130',
             MESSAGE = pg_catalog.format(
